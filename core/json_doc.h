@@ -1,0 +1,60 @@
+// A read-only JSON tree with byte spans, built without recursion.
+//
+// Why not rapidjson::Document: cwlf must (a) keep every number exactly as
+// spelled in the event (CloudWatch compares `= 1` against the text "1.0" by
+// its spelling), (b) keep the byte span of every value so the page can
+// highlight what a selector found, and (c) let the last of duplicate keys win.
+// So the tree is built from RapidJSON's iterative SAX reader
+// (kParseIterativeFlag | kParseNumbersAsStringsFlag) into a flat vector.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace cwlf {
+
+enum class JsonType : uint8_t { Null, False, True, Number, String, Array, Object };
+
+constexpr uint32_t kNoNode = UINT32_MAX;
+
+struct JsonNode {
+  JsonType type = JsonType::Null;
+  uint32_t parent = kNoNode;
+  uint32_t first_child = kNoNode;   // arrays: first element; objects: first member's value
+  uint32_t next_sibling = kNoNode;  // next element / next member value of the parent
+  uint32_t child_count = 0;
+  Span span;  // the value's bytes in the parsed text (strings include their quotes)
+  Span key;   // object members: the decoded key, as a range of JsonDoc::strings
+  Span text;  // String: decoded content; Number: spelling as written; range of JsonDoc::strings
+};
+
+struct JsonDoc {
+  std::vector<JsonNode> nodes;  // nodes[0] is the root, in document (pre-)order
+  std::string strings;          // arena holding decoded keys, strings and number spellings
+
+  std::string_view key(const JsonNode& n) const { return {strings.data() + n.key.offset, n.key.length}; }
+  std::string_view text(const JsonNode& n) const { return {strings.data() + n.text.offset, n.text.length}; }
+
+  // The value of member `name` of object node `object`; when the key occurs
+  // several times the last one wins (as in CloudWatch). kNoNode if absent or
+  // `object` is not an object.
+  uint32_t member(uint32_t object, std::string_view name) const;
+  // Element `index` of array node `array`; kNoNode if out of range or not an array.
+  uint32_t element(uint32_t array, uint32_t index) const;
+};
+
+struct JsonParseResult {
+  JsonDoc doc;
+  std::optional<Diagnostic> error;  // span: the byte where parsing failed (offset in `text`)
+};
+
+// Parses exactly one JSON value filling all of `text` (surrounding whitespace
+// allowed). Never recurses; nesting deeper than kMaxJsonDepth is an error.
+JsonParseResult parse_json(std::string_view text);
+
+}  // namespace cwlf
