@@ -1,0 +1,173 @@
+// The `cwlf` command: a thin shell over core/ (see `cwlf --help`).
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "caret.h"
+#include "report.h"
+#include "run.h"
+
+namespace {
+
+const char* kUsage =
+    "cwlf: test Amazon CloudWatch Logs filter patterns offline, and see why each event matched.\n"
+    "\n"
+    "usage:\n"
+    "  cwlf test PATTERN [FILE|-] [--json] [--color]\n"
+    "      Test pasted-style input (concatenated or pretty-printed JSON events, a JSON array,\n"
+    "      a CloudTrail file {\"Records\":[...]}, JSON Lines, or plain lines; stdin when no FILE)\n"
+    "      and print a verdict per event with its explanation; the deciding parts are marked >>.\n"
+    "  cwlf check PATTERN\n"
+    "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
+    "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
+    "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages file://messages.json\n"
+    "      The offline twin of `aws logs test-metric-filter`: same flags, same JSON output.\n"
+    "\n"
+    "exit status: 0 ok; 1 invalid pattern (check); 2 usage or input error; 254 invalid pattern\n"
+    "(test-metric-filter, as the AWS CLI).\n";
+
+int usage_error(const std::string& what) {
+  std::cerr << "cwlf: " << what << "\n\n" << kUsage;
+  return 2;
+}
+
+bool read_all(std::istream& in, std::string& out) {
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  if (path == "-") return read_all(std::cin, out);
+  std::ifstream f(path, std::ios::binary);
+  return f && read_all(f, out);
+}
+
+void print_invalid(const std::string& pattern, const cwlf::Diagnostic& d) {
+  std::cerr << "InvalidParameterException: " << d.aws_message << "\n" << cwlf::cli::caret_diagnostic(pattern, d);
+}
+
+int cmd_check(const std::vector<std::string>& args) {
+  if (args.size() != 1) return usage_error("check takes exactly one PATTERN");
+  cwlf::CompileResult r = cwlf::compile_pattern(args[0]);
+  if (!r.pattern) {
+    print_invalid(args[0], *r.error);
+    return 1;
+  }
+  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n";
+  return 0;
+}
+
+int cmd_test(const std::vector<std::string>& args) {
+  bool json = false, color = isatty(1);
+  std::vector<std::string> positional;
+  for (const std::string& a : args) {
+    if (a == "--json") json = true;
+    else if (a == "--color") color = true;
+    else if (a == "--no-color") color = false;
+    else if (a.size() > 1 && a[0] == '-' && a[1] == '-') return usage_error("unknown option " + a);
+    else positional.push_back(a);
+  }
+  if (positional.empty() || positional.size() > 2) return usage_error("test takes PATTERN [FILE|-]");
+  std::string input;
+  std::string file = positional.size() == 2 ? positional[1] : "-";
+  if (!read_file(file, input)) return usage_error("cannot read " + file);
+  cwlf::TestRun run = cwlf::run_test(positional[0], input);
+  if (json) {
+    std::cout << cwlf::cli::json_report(run, positional[0], input);
+  } else if (!run.compiled.pattern) {
+    std::cerr << cwlf::cli::human_report(run, positional[0], input, false);
+    return 2;
+  } else {
+    std::cout << cwlf::cli::human_report(run, positional[0], input, color);
+  }
+  return run.compiled.pattern ? 0 : 2;
+}
+
+// --log-event-messages takes the messages themselves, or file://path to a
+// JSON array of strings (as the AWS CLI does).
+bool messages_from_file(const std::string& path, std::vector<std::string>& out, std::string& error) {
+  std::string text;
+  if (!read_file(path, text)) {
+    error = "cannot read " + path;
+    return false;
+  }
+  rapidjson::Document d;
+  d.Parse(text.data(), text.size());
+  if (d.HasParseError() || !d.IsArray()) {
+    error = path + " must hold a JSON array of strings";
+    return false;
+  }
+  for (const auto& v : d.GetArray()) {
+    if (!v.IsString()) {
+      error = path + " must hold a JSON array of strings";
+      return false;
+    }
+    out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return true;
+}
+
+int cmd_test_metric_filter(const std::vector<std::string>& args) {
+  std::string pattern;
+  bool have_pattern = false;
+  std::vector<std::string> messages;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--filter-pattern" && i + 1 < args.size()) {
+      pattern = args[++i];
+      have_pattern = true;
+    } else if (args[i] == "--log-event-messages") {
+      while (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
+        const std::string& m = args[++i];
+        if (m.rfind("file://", 0) == 0) {
+          std::string error;
+          if (!messages_from_file(m.substr(7), messages, error)) return usage_error(error);
+        } else {
+          messages.push_back(m);
+        }
+      }
+    } else {
+      return usage_error("unexpected argument " + args[i]);
+    }
+  }
+  if (!have_pattern) return usage_error("--filter-pattern is required");
+  if (messages.empty()) return usage_error("--log-event-messages needs at least one message");
+  cwlf::MetricFilterTest t = cwlf::test_metric_filter(pattern, messages);
+  if (t.error) {
+    print_invalid(pattern, *t.error);
+    return 254;
+  }
+  rapidjson::Document d;
+  d.Parse(t.response_json.data(), t.response_json.size());
+  rapidjson::StringBuffer buf;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+  w.SetIndent(' ', 4);
+  d.Accept(w);
+  std::cout << buf.GetString() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "test") return cmd_test(args);
+  if (cmd == "check") return cmd_check(args);
+  if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
+  return usage_error("unknown command " + cmd);
+}

@@ -1,0 +1,19 @@
+// The two views of a test run that `cwlf test` prints: a human-readable
+// report with each event's explanation tree, and the full JSON result.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "run.h"
+
+namespace cwlf::cli {
+
+std::string human_report(const TestRun& run, std::string_view pattern, std::string_view pasted, bool color);
+std::string json_report(const TestRun& run, std::string_view pattern, std::string_view pasted);
+
+const char* outcome_name(Outcome o);
+const char* found_name(Found f);
+const char* explain_kind_name(ExplainKind k);
+
+}  // namespace cwlf::cli

@@ -1,0 +1,139 @@
+// `cwlf test`: a verdict per event and its explanation tree, the deciding
+// sub-expressions marked with `>>`.
+#include <string>
+
+#include "caret.h"
+#include "report.h"
+
+namespace cwlf::cli {
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::True: return "true";
+    case Outcome::False: return "false";
+    case Outcome::Skipped: return "skipped";
+  }
+  return "";
+}
+
+const char* found_name(Found f) {
+  switch (f) {
+    case Found::NotApplicable: return "";
+    case Found::Missing: return "missing";
+    case Found::Null: return "null";
+    case Found::Boolean: return "boolean";
+    case Found::Object: return "object";
+    case Found::Array: return "array";
+    case Found::String: return "string";
+    case Found::Number: return "number";
+    case Found::Text: return "text";
+  }
+  return "";
+}
+
+const char* explain_kind_name(ExplainKind k) {
+  switch (k) {
+    case ExplainKind::MatchAll: return "match-all";
+    case ExplainKind::NotJson: return "not-json";
+    case ExplainKind::And: return "and";
+    case ExplainKind::Or: return "or";
+    case ExplainKind::Condition: return "condition";
+    case ExplainKind::Terms: return "terms";
+    case ExplainKind::Term: return "term";
+    case ExplainKind::Fields: return "fields";
+    case ExplainKind::Field: return "field";
+  }
+  return "";
+}
+
+namespace {
+
+std::string one_line(std::string_view s, size_t max_len = 90) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  if (out.size() > max_len) out = out.substr(0, max_len - 3) + "...";
+  return out;
+}
+
+const char* mark(Outcome o) {
+  switch (o) {
+    case Outcome::True: return "[true] ";
+    case Outcome::False: return "[false]";
+    case Outcome::Skipped: return "[ -- ] ";
+  }
+  return "";
+}
+
+void tree(std::string& out, const Explanation& x, std::string_view pattern, bool color) {
+  std::vector<std::pair<uint32_t, int>> stack{{0, 0}};
+  while (!stack.empty()) {
+    auto [i, depth] = stack.back();
+    stack.pop_back();
+    const ExplainNode& n = x.nodes[i];
+    std::string label = one_line(pattern.substr(std::min<size_t>(n.pattern_span.offset, pattern.size()), n.pattern_span.length));
+    if (n.kind == ExplainKind::And) label = "&&  " + label;
+    if (n.kind == ExplainKind::Or) label = "||  " + label;
+    const char* on = "";
+    const char* off = "";
+    if (color && n.decisive) {
+      on = "\x1b[1m";
+      off = "\x1b[0m";
+    }
+    out += "    " + std::string(static_cast<size_t>(depth) * 2, ' ') + (n.decisive ? ">> " : "   ") + mark(n.outcome) +
+           " " + on + label + off + "\n";
+    if (n.outcome != Outcome::Skipped || depth == 0)
+      out += "    " + std::string(static_cast<size_t>(depth) * 2, ' ') + "           " + n.reason + "\n";
+    for (size_t c = n.children.size(); c-- > 0;) stack.push_back({n.children[c], depth + 1});
+  }
+}
+
+}  // namespace
+
+std::string human_report(const TestRun& run, std::string_view pattern, std::string_view pasted, bool color) {
+  std::string out;
+  if (!run.compiled.pattern) {
+    const Diagnostic& d = *run.compiled.error;
+    out += "InvalidParameterException: " + d.aws_message + "\n" + caret_diagnostic(pattern, d);
+    return out;
+  }
+  out += std::string("Pattern (") + family_name(run.compiled.pattern->family) + "): " + one_line(pattern, 200) + "\n";
+  out += std::string("Input: ") + input_format_name(run.input.format) + ", " + std::to_string(run.input.events.size()) +
+         (run.input.events.size() == 1 ? " event\n\n" : " events\n\n");
+  for (size_t i = 0; i < run.input.events.size(); ++i) {
+    const Event& e = run.input.events[i];
+    LineCol from = line_col(pasted, e.span.offset), to = line_col(pasted, e.span.end() ? e.span.end() - 1 : 0);
+    std::string where = from.line == to.line ? "line " + std::to_string(from.line)
+                                             : "lines " + std::to_string(from.line) + "-" + std::to_string(to.line);
+    out += "Event " + std::to_string(i + 1) + " (" + where + "): ";
+    if (e.error) {
+      LineCol at = line_col(pasted, e.error->span.offset);
+      out += "ERROR at line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " +
+             e.error->message + "\n\n";
+      continue;
+    }
+    const EventResult& r = run.results[i];
+    out += r.matched ? "MATCH\n" : "NO MATCH\n";
+    out += "    " + one_line(e.message, 100) + "\n";
+    if (!r.extracted.empty()) {
+      out += "    extracted:";
+      for (const auto& [k, v] : r.extracted) out += " " + k + "=" + one_line(v, 60);
+      out += "\n";
+    }
+    if (r.explanation) tree(out, *r.explanation, pattern, color);
+    out += "\n";
+  }
+  out += std::to_string(run.matched) + " matched, " + std::to_string(run.unmatched) + " not matched, " +
+         std::to_string(run.errors) + (run.errors == 1 ? " error\n" : " errors\n");
+  return out;
+}
+
+}  // namespace cwlf::cli

@@ -1,0 +1,93 @@
+// Evaluating a text-term pattern (spec §3.2, §13.1): each term is a
+// case-sensitive substring (or unanchored regex) search in the message;
+// every plain term must be present and no -term may be; ?terms form an OR,
+// but are ignored altogether when the pattern has any plain or -term.
+#include <string>
+
+#include "eval_internal.h"
+
+namespace cwlf::detail {
+
+namespace {
+
+// Finds the term in the message; returns the match span in the message.
+std::optional<Span> find_term(const Pattern& p, const Term& t, std::string_view message, bool want_span) {
+  if (t.regex >= 0) {
+    const Regex& re = p.regexes[static_cast<size_t>(t.regex)];
+    if (!want_span) return re.search(message) ? std::optional<Span>(Span{}) : std::nullopt;
+    return re.find(message);
+  }
+  size_t at = message.find(t.text);
+  if (at == std::string_view::npos) return std::nullopt;
+  return Span{static_cast<uint32_t>(at), static_cast<uint32_t>(t.text.size())};
+}
+
+std::string term_reason(const Term& t, bool present, const std::string& shown) {
+  std::string what = t.regex >= 0 ? "The regular expression " + shown + (present ? " matches" : " does not match")
+                                  : shown + (present ? " appears" : " does not appear");
+  switch (t.kind) {
+    case TermKind::Required:
+      return what + " in the message" + (present ? ", as required." : " (terms are case-sensitive), so the pattern fails.");
+    case TermKind::Excluded:
+      return what + " in the message" + (present ? ", and it is excluded by `-`." : ", as the `-` requires.");
+    case TermKind::Optional:
+      return what + " in the message" + (present ? ", which is enough for the `?` terms." : ".");
+  }
+  return what + ".";
+}
+
+}  // namespace
+
+bool evaluate_terms(const Pattern& p, const Event& e, ExplainBuilder& ex) {
+  std::string_view message = e.message;
+  bool any_plain = false;
+  for (const Term& t : p.terms) any_plain = any_plain || t.kind != TermKind::Optional;
+
+  uint32_t root = ex.add(ExplainKind::Terms, Span{0, static_cast<uint32_t>(p.text.size())}, UINT32_MAX);
+  bool all_required = true;    // every plain term present, no -term present
+  bool any_optional = false;   // some ?term present
+  size_t failing = 0;
+  for (const Term& t : p.terms) {
+    uint32_t idx = ex.add(ExplainKind::Term, t.span, root);
+    ExplainNode* n = ex.at(idx);
+    std::string shown = quote_code(slice(p.text, t.span), 80);
+    if (t.kind == TermKind::Optional && any_plain) {
+      if (n) n->reason = "Ignored: CloudWatch ignores `?` terms when the pattern also has plain or `-` terms.";
+      continue;
+    }
+    // Without an explanation, stop at the first plain term that fails.
+    if (!n && any_plain && !all_required) break;
+    std::optional<Span> found = find_term(p, t, message, n != nullptr);
+    bool present = found.has_value();
+    bool ok = t.kind == TermKind::Excluded ? !present : present;
+    if (t.kind == TermKind::Optional)
+      any_optional = any_optional || present;
+    else if (!ok) {
+      all_required = false;
+      ++failing;
+    }
+    if (n) {
+      n->outcome = ok ? Outcome::True : Outcome::False;
+      n->reason = term_reason(t, present, shown);
+      if (present) {
+        n->found = Found::Text;
+        n->found_text = cut(message.substr(found->offset, found->length));
+        n->event_span = e.source_span(*found);
+      }
+    }
+  }
+  bool result = any_plain ? all_required : any_optional;
+  if (ExplainNode* n = ex.at(root)) {
+    n->outcome = result ? Outcome::True : Outcome::False;
+    if (any_plain)
+      n->reason = result ? "Every plain term is present and no excluded term is, so the event matches."
+                         : std::to_string(failing) + (failing == 1 ? " term fails" : " terms fail") +
+                               ", so the event does not match (all plain terms must be present, no `-` term may be).";
+    else
+      n->reason = result ? "At least one `?` term is present, so the event matches."
+                         : "None of the `?` terms is present, so the event does not match.";
+  }
+  return result;
+}
+
+}  // namespace cwlf::detail
