@@ -1,0 +1,154 @@
+// Text-term patterns: blank-separated terms, each optionally prefixed by `?`
+// (optional) or `-` (excluded); a term is a bare word, a "quoted phrase" or a
+// %regex%.
+//
+// The unquoted-term character set (AWS documents only "non-alphanumeric terms
+// must be quoted", while real patterns use `ERROR:` or `10.0.0.1` unquoted):
+//   accepted: ASCII letters, digits and  _ . : / @ # = , ; + ~ ' [ ] < > !
+//   rejected: every character with a meaning somewhere in filter syntax or
+//     known to be refused: `*` (AWS: Invalid character(s) in term '*'),
+//     `"` inside a term, `%` `?` after the start, `-` inside a term (AWS
+//     splits or mis-reads hyphenated words; they must be quoted),
+//     `{ } ( ) | & \ $ ^` and the backquote, control characters, and any
+//     non-ASCII character (AWS: Invalid character(s) in term '<char>').
+// AWS quotes only the offending character for an unquoted term (`ERR*` ->
+// '*'), the text from the opening quote to the end for an unterminated quote
+// (`"ERROR` -> '"ERROR'), and the regex from its `%` up to the offending
+// character.
+#include <string>
+#include <utility>
+
+#include "parse_internal.h"
+
+namespace cwlf {
+namespace parse {
+
+namespace {
+
+bool is_term_char(char c) {
+  if (is_alnum(c)) return true;
+  switch (c) {
+    case '_': case '.': case ':': case '/': case '@': case '#': case '=': case ',': case ';':
+    case '+': case '~': case '\'': case '[': case ']': case '<': case '>': case '!':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_term_end(const ParseContext& ctx, size_t pos) { return ctx.at_end(pos) || is_space(ctx.text[pos]); }
+
+Span span_of(size_t start, size_t end) {
+  return Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end - start)};
+}
+
+// The whole blank-delimited word at `start`, for hints.
+std::string_view word_at(std::string_view text, size_t start) {
+  size_t e = start;
+  while (e < text.size() && !is_space(text[e])) ++e;
+  return text.substr(start, e - start);
+}
+
+std::string quote_hint(std::string_view word) {
+  std::string s = "\"";
+  for (char c : word) {
+    if (c == '"' || c == '\\') s += '\\';
+    s += c;
+  }
+  s += '"';
+  return s;
+}
+
+bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
+  std::string_view text = ctx.text;
+  const size_t len = char_length(text, pos);
+  const std::string aws = aws_invalid_chars(text.substr(pos, len));
+  const std::string_view word = word_at(text, word_start);
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  const bool prefixed = text[word_start] == '?' || text[word_start] == '-';
+  if ((c == '?' || c == '-') && prefixed && pos == word_start + 1) {
+    return ctx.fail("invalid-term-character", aws,
+                    "A term takes one prefix, '?' (optional) or '-' (excluded); found a second one.", pos, len);
+  }
+  if (c == '*') {
+    return ctx.fail("wildcard-in-term", aws,
+                    "Text terms have no '*' wildcard: a term already matches anywhere inside the message "
+                    "(ERR matches ERROR). Drop the '*', or use a %regex%.",
+                    pos, len);
+  }
+  if (c == '-') {
+    return ctx.fail("hyphen-in-term", aws,
+                    "Quote terms that contain '-': write " + quote_hint(word) + ". Unquoted, CloudWatch does not "
+                    "treat the hyphenated word as one term.",
+                    pos, len);
+  }
+  if (c == '"') {
+    return ctx.fail("quote-in-term", aws,
+                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quote_hint(word) +
+                        " (write \\\" for a quote inside it).",
+                    pos, len);
+  }
+  if (c >= 0x80) {
+    return ctx.fail("non-ascii-in-term", aws,
+                    "Terms with non-ASCII characters must be quoted: write " + quote_hint(word) + ".", pos, len);
+  }
+  return ctx.fail("invalid-term-character", aws,
+                  "Unquoted terms may contain letters, digits and _ . : / @ # = , ; + ~ ' [ ] < > !; found " +
+                      describe_char(text, pos) + ". Quote the term: " + quote_hint(word) + ".",
+                  pos, len);
+}
+
+}  // namespace
+
+bool parse_terms(ParseContext& ctx, size_t pos) {
+  std::string_view text = ctx.text;
+  Pattern& pat = ctx.pattern;
+  while (true) {
+    pos = skip_space(text, pos);
+    if (ctx.at_end(pos)) return true;
+    const size_t start = pos;
+    Term term;
+    if (text[pos] == '?') {
+      term.kind = TermKind::Optional;
+      ++pos;
+    } else if (text[pos] == '-') {
+      term.kind = TermKind::Excluded;
+      ++pos;
+    }
+    if (is_term_end(ctx, pos)) {
+      return ctx.fail("empty-term", kAwsInvalidPattern,
+                      std::string("Found '") + text[start] + "' with no term after it; write the term right after it, "
+                      "e.g. " + text[start] + "ERROR.",
+                      start, 1);
+    }
+    const size_t body = pos;
+    const char c = text[pos];
+    if (c == '"') {
+      if (!scan_quoted(text, pos, term.text, pos)) {
+        return ctx.fail("unterminated-quote", aws_invalid_chars(text.substr(body)),
+                        "The quoted term that starts here is never closed: end it with a '\"'.", body,
+                        text.size() - body);
+      }
+      term.quoted = true;
+    } else if (c == '%') {
+      if (!parse_regex(ctx, pos, term.regex, term.text, pos)) return false;
+    } else {
+      while (!is_term_end(ctx, pos)) {
+        if (!is_term_char(text[pos])) return bad_term_char(ctx, start, pos);
+        ++pos;
+      }
+      term.text.assign(text.substr(body, pos - body));
+    }
+    if (!is_term_end(ctx, pos)) {
+      return ctx.fail("missing-space-after-term", kAwsInvalidPattern,
+                      std::string("Expected a space after the ") + (c == '"' ? "closing quote" : "closing '%'") +
+                          ", but found " + describe_found(text, pos) + "; separate terms with spaces.",
+                      pos, char_length(text, pos));
+    }
+    term.span = span_of(start, pos);
+    pat.terms.push_back(std::move(term));
+  }
+}
+
+}  // namespace parse
+}  // namespace cwlf
