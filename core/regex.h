@@ -3,7 +3,8 @@
 //
 // Promise: compile and search never recurse on input-controlled depth and run
 // in time linear in the searched text (a lazily built DFA over a Thompson NFA,
-// falling back to step-by-step simulation when its state cache is full).
+// whose bounded state cache is cleared and rebuilt when full; find() adds a
+// reverse DFA for the match start and a Pike VM from there for its end).
 // There is no backtracking, so no input makes a search slow.
 //
 // Syntax (Java's java.util.regex, restricted as AWS documents; see
@@ -13,6 +14,20 @@
 // does not change whether a search matches); top-level alternation `|`;
 // anchors `^` (start of text) and `$` (end of text, or before a final newline).
 // No groups: AWS rejects `(` and `)`.
+//
+// Details, all as Java does (checked against OpenJDK 17): the text is matched
+// by character, a well-formed UTF-8 sequence being one character and any other
+// byte one character of its own; `.` matches any character but \n, \r, U+0085,
+// U+2028, U+2029; `$` also matches before a final "\r\n", \n, \r, U+0085,
+// U+2028 or U+2029; `\xhh` is the code point U+00hh (so `\xe9` matches "é");
+// `]` first in a class is a literal (`[]a]`); `\v`, `\V`, `\e`, `\a`, `\cX`,
+// `\0ooo` and `\x{hh}` are accepted. cwlf's own choices: `{,m}` means {0,m}
+// (AWS documents it; Java rejects it); a quantifier after a quantifier or with
+// nothing before it (`a**`, `{2}`, `a{2}{3}`) is an error even where Java 17
+// quietly accepts it; counts above kMaxRegexRepeat are TooLarge; possessive
+// quantifiers, `\b \B \A \z \Z \G`, back-references, `\p{..}`, `\Q..\E`,
+// `\h \R \X \u \N`, nested classes and code points above U+00FF are
+// Unsupported (valid Java that cwlf does not implement).
 #pragma once
 
 #include <cstdint>
@@ -52,7 +67,8 @@ class Regex {
 
   const std::string& body() const;
 
-  // Not thread-safe: search() grows a per-regex DFA cache.
+  // Not thread-safe: search() and find() grow a per-regex DFA cache, which
+  // copies of a Regex share.
   Regex(const Regex&) = default;
   Regex(Regex&&) = default;
   Regex& operator=(const Regex&) = default;
