@@ -131,7 +131,7 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
             bool r = compare_scalar(p, p.nodes[c], value, numeric);
             if (ExplainNode* cn = ex.enabled() ? ex.at(explain_of[c]) : nullptr) {
               const ExprNode& cond = p.nodes[c];
-              std::string tail(slice(p.text, Span{cond.op_span.offset, cond.value.span.end() - cond.op_span.offset}));
+              std::string tail = std::string(compare_op_text(cond.op)) + " " + std::string(slice(p.text, cond.value.span));
               cn->found = Found::Text;
               cn->found_text = cut(value);
               cn->event_span = e.source_span(pl.value);

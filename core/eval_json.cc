@@ -101,7 +101,7 @@ Found found_kind(JsonType t) {
 std::string condition_tail(const Pattern& p, const ExprNode& c) {
   std::string_view text = p.text;
   if (c.condition == ConditionKind::Compare)
-    return std::string(text.substr(c.op_span.offset, c.value.span.end() - c.op_span.offset));
+    return std::string(compare_op_text(c.op)) + " " + std::string(slice(text, c.value.span));
   uint32_t from = c.selector.span.end(), to = c.span.end();
   std::string_view t = from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view{};
   while (!t.empty() && (t.back() == ')' || t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r'))
