@@ -1,0 +1,344 @@
+// The page: wires the two text boxes to the engine worker and draws what it
+// answers (results, explanation, marks in the text boxes).
+//
+// State lives here; rendering is in render.js, marking text in highlight.js,
+// the worker protocol in engine.js. Nothing typed or pasted is stored or
+// sent anywhere: it goes to the worker in this tab and nowhere else.
+import { Engine } from './engine.js';
+import { Highlighter } from './highlight.js';
+import {
+  FAMILY_LABELS, FORMAT_LABELS, count, decidingNodes, plural, renderCounts, renderEventList,
+  renderExplanation, renderPatternStatus,
+} from './render.js';
+import { seedEvents, seedPattern } from './seed-example.js';
+
+const DEBOUNCE_MS = 150;
+const LIST_PAGE = 500;
+
+const $ = (id) => document.getElementById(id);
+const patternBox = $('pattern');
+const eventsBox = $('events');
+const patternMarks = new Highlighter($('pattern-field'));
+const eventsMarks = new Highlighter($('events-field'));
+const list = $('event-list');
+
+// What the two boxes hold, kept here because reading a textarea's value
+// copies it (slow for megabytes of events). Updated on every input.
+const texts = { pattern: '', events: '' };
+
+const state = {
+  selected: 0,
+  filter: 'all',
+  limit: LIST_PAGE,
+  shown: null,      // { request, result } last drawn
+  hoverNode: null,  // index of the explanation node under the pointer / focus
+};
+
+// ---- talking to the engine ------------------------------------------------------
+
+const engine = new Engine({
+  onReady: () => {
+    performance.mark('cwlf:engine-ready');
+    $('engine-state').hidden = true;
+  },
+  onResult: ({ request, result, stale }) => {
+    const first = state.shown === null;
+    state.shown = { request, result };
+    const total = result.events.length;
+    if (state.selected >= total) state.selected = Math.max(total - 1, 0);
+    draw({ fromUser: false });
+    // For tests and assistive tech: whether what is drawn is for the boxes' current text.
+    document.documentElement.dataset.results = !stale && current() && !timer ? 'current' : 'stale';
+    // The user picked another event while this result was being computed.
+    if (total && (!result.selected || result.selected.index !== state.selected) && !stale) requestTest({ now: true });
+    setBusy(stale);
+    if (first) {
+      performance.mark('cwlf:first-result');
+      document.documentElement.dataset.ready = 'true';
+    }
+  },
+  onFailure: ({ fatal, message }) => {
+    const el = $('engine-state');
+    el.hidden = false;
+    el.classList.add('engine-error');
+    el.textContent = fatal
+      ? `The engine could not start: ${message}`
+      : `The engine failed on this input (${message}). It has been restarted; try a smaller paste.`;
+    setBusy(false);
+  },
+});
+
+let timer = 0;
+let busyTimer = 0;
+function requestTest({ now = false } = {}) {
+  clearTimeout(timer);
+  timer = 0;
+  document.documentElement.dataset.results = 'stale';
+  const send = () => {
+    timer = 0;
+    engine.test({ pattern: texts.pattern, text: texts.events, explain: state.selected });
+    clearTimeout(busyTimer);
+    busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
+  };
+  if (now) send();
+  else timer = setTimeout(send, DEBOUNCE_MS);
+}
+
+function setBusy(busy) {
+  document.querySelector('.results-card').setAttribute('aria-busy', String(busy));
+}
+
+// ---- drawing -----------------------------------------------------------------
+
+// True when the last result was computed for exactly what the boxes hold now,
+// so that its offsets may be drawn into them.
+function current() {
+  const { request } = state.shown;
+  return request.pattern === texts.pattern && request.text === texts.events;
+}
+
+function draw({ fromUser }) {
+  if (!state.shown) return;
+  const { request, result } = state.shown;
+
+  renderPatternStatus($('pattern-status'), result.pattern, request.pattern);
+  // (Only touched when they change: a change next to a textarea holding
+  // megabytes makes the browser lay that textarea out again.)
+  setChip($('family'), result.pattern.ok ? chipLabel(result.pattern.family) : '');
+  setChip($('format'), result.format === 'empty'
+    ? ''
+    : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
+
+  renderCounts($('counts'), result, state.filter, (filter) => {
+    state.filter = filter;
+    state.limit = LIST_PAGE;
+    drawList();
+  });
+  drawList();
+  drawExplanation();
+  drawMarks({ reveal: fromUser });
+}
+
+function setChip(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+  if (el.hidden !== (text === '')) el.hidden = text === '';
+}
+
+function chipLabel(family) {
+  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', delimited: 'Space-delimited' }[family]
+    || FAMILY_LABELS[family] || family;
+}
+
+function drawList() {
+  const { request, result } = state.shown;
+  const hadFocus = list.contains(document.activeElement);
+  const shownCount = renderEventList(list, result, {
+    filter: state.filter, selected: state.selected, limit: state.limit, text: request.text,
+  });
+  const more = $('show-more');
+  const rest = shownCount - Math.min(shownCount, state.limit);
+  more.hidden = rest <= 0;
+  more.textContent = rest > 0 ? `Show ${count(Math.min(rest, LIST_PAGE))} more (${count(rest)} hidden)` : '';
+  const active = list.querySelector('[aria-selected="true"]');
+  if (hadFocus) (active || list.querySelector('[tabindex="0"]'))?.focus({ preventScroll: false });
+}
+
+function selectedEvent() {
+  const { result } = state.shown;
+  return result.events[state.selected] || null;
+}
+
+function drawExplanation() {
+  const { request, result } = state.shown;
+  const event = selectedEvent();
+  const selected = result.selected && event && result.selected.index === event.index ? result.selected : null;
+  renderExplanation($('explain-summary'), $('explain-tree'), {
+    result, event, selected, pattern: request.pattern, text: request.text,
+  });
+}
+
+// Marks in the two text boxes: the pattern's error (underlined), the steps
+// that decided the verdict, the selected event's extent, and whatever step of
+// the explanation is hovered or focused.
+function drawMarks({ reveal = false } = {}) {
+  if (!state.shown || !current()) {
+    patternMarks.clear();
+    eventsMarks.clear();
+    return;
+  }
+  const { result } = state.shown;
+  const patternRanges = [];
+  const eventRanges = [];
+  const error = result.pattern.error;
+  if (error) {
+    const pattern = texts.pattern;
+    let start = error.offset;
+    let end = error.offset + Math.max(error.length, 1);
+    // An error at the very end (nothing there to underline) marks the last character.
+    if (start >= pattern.length) {
+      start = Math.max(pattern.length - 1, 0);
+      end = pattern.length;
+    }
+    patternRanges.push({ start, end, className: 'err' });
+  }
+  const event = selectedEvent();
+  if (event) {
+    eventRanges.push({ start: event.offset, end: event.offset + event.length, className: 'sel' });
+    if (event.error) {
+      eventRanges.push({
+        start: Math.min(event.error.offset, texts.events.length - 1),
+        end: event.error.offset + Math.max(event.error.length, 1),
+        className: 'err',
+      });
+    }
+  }
+  const nodes = result.selected && result.selected.explanation ? result.selected.explanation.nodes : null;
+  if (nodes && event && result.selected.index === event.index) {
+    for (const i of decidingNodes(nodes)) {
+      const n = nodes[i];
+      if (n.patternLength && i !== 0) patternRanges.push({ start: n.patternOffset, end: n.patternOffset + n.patternLength, className: 'dec' });
+      if (n.eventOffset !== null && n.eventLength) eventRanges.push({ start: n.eventOffset, end: n.eventOffset + n.eventLength, className: 'dec' });
+    }
+    const hovered = state.hoverNode !== null ? nodes[state.hoverNode] : null;
+    if (hovered) {
+      patternRanges.push({ start: hovered.patternOffset, end: hovered.patternOffset + hovered.patternLength, className: 'hl' });
+      if (hovered.eventOffset !== null) {
+        eventRanges.push({ start: hovered.eventOffset, end: hovered.eventOffset + Math.max(hovered.eventLength, 1), className: 'hl' });
+      }
+    }
+  }
+  patternMarks.set(patternRanges, texts.pattern);
+  eventsMarks.set(eventRanges, texts.events);
+  if (state.hoverNode !== null) {
+    patternMarks.reveal('hl');
+    eventsMarks.reveal('hl');
+  } else if (reveal) {
+    eventsMarks.reveal(event && event.error ? 'err' : 'sel');
+  }
+}
+
+// ---- selecting events ---------------------------------------------------------------
+
+function select(index, { focus = false } = {}) {
+  if (!state.shown) return;
+  const { result } = state.shown;
+  if (index < 0 || index >= result.events.length) return;
+  state.selected = index;
+  state.hoverNode = null;
+  for (const li of list.querySelectorAll('[role="option"]')) {
+    const on = Number(li.dataset.index) === index;
+    li.setAttribute('aria-selected', String(on));
+    li.tabIndex = on ? 0 : -1;
+    if (on) {
+      if (focus) li.focus();
+      li.scrollIntoView({ block: 'nearest' });
+    }
+  }
+  drawExplanation();
+  drawMarks({ reveal: true });
+  // The explanation of this event may not have been computed yet.
+  if (!result.selected || result.selected.index !== index) requestTest({ now: true });
+}
+
+list.addEventListener('click', (e) => {
+  const li = e.target.closest('[role="option"]');
+  if (li) select(Number(li.dataset.index), { focus: true });
+});
+
+list.addEventListener('keydown', (e) => {
+  const options = [...list.querySelectorAll('[role="option"]')];
+  if (options.length === 0) return;
+  const at = options.findIndex((li) => li === document.activeElement);
+  let to = null;
+  switch (e.key) {
+    case 'ArrowDown': to = Math.min(at + 1, options.length - 1); break;
+    case 'ArrowUp': to = Math.max(at - 1, 0); break;
+    case 'Home': to = 0; break;
+    case 'End': to = options.length - 1; break;
+    case 'PageDown': to = Math.min(at + 10, options.length - 1); break;
+    case 'PageUp': to = Math.max(at - 10, 0); break;
+    case 'Enter':
+    case ' ':
+      if (at >= 0) to = at;
+      break;
+    default: return;
+  }
+  e.preventDefault();
+  if (to !== null && to >= 0) select(Number(options[to].dataset.index), { focus: true });
+});
+
+$('show-more').addEventListener('click', () => {
+  state.limit += LIST_PAGE;
+  drawList();
+});
+
+// ---- hovering / focusing explanation steps ------------------------------------------
+
+const tree = $('explain-tree');
+function hover(nodeEl) {
+  const index = nodeEl ? Number(nodeEl.dataset.node) : null;
+  if (index === state.hoverNode) return;
+  state.hoverNode = index;
+  for (const el of tree.querySelectorAll('.node.active')) el.classList.remove('active');
+  if (nodeEl) nodeEl.classList.add('active');
+  drawMarks();
+}
+tree.addEventListener('mouseover', (e) => hover(e.target.closest('.node')));
+tree.addEventListener('mouseleave', () => { if (!tree.contains(document.activeElement)) hover(null); });
+tree.addEventListener('focusin', (e) => hover(e.target.closest('.node')));
+tree.addEventListener('focusout', (e) => { if (!tree.contains(e.relatedTarget)) hover(null); });
+
+// ---- editing ----------------------------------------------------------------------------
+
+// The pattern box grows with its text (up to a limit, then scrolls).
+function fitPattern() {
+  patternBox.style.height = 'auto';
+  const max = parseFloat(getComputedStyle(patternBox).lineHeight) * 12 + 24;
+  patternBox.style.height = `${Math.min(patternBox.scrollHeight + 2, max)}px`;
+}
+
+patternBox.addEventListener('input', () => {
+  texts.pattern = patternBox.value;
+  fitPattern();
+  requestTest();
+});
+// Soft-wrapping megabytes of text makes the browser's own layout of the box
+// take seconds; above a megabyte lines are left unwrapped (the marks are not
+// drawn then either, see highlight.js).
+const HUGE = 1_000_000;
+function fitEvents() {
+  eventsBox.classList.toggle('huge', texts.events.length > HUGE);
+}
+eventsBox.addEventListener('input', () => {
+  texts.events = eventsBox.value;
+  fitEvents();
+  requestTest();
+});
+window.addEventListener('resize', fitPattern);
+
+function load(pattern, events) {
+  patternBox.value = pattern;
+  eventsBox.value = events;
+  texts.pattern = pattern;
+  texts.events = events;
+  state.selected = 0;
+  state.filter = 'all';
+  state.limit = LIST_PAGE;
+  state.hoverNode = null;
+  fitPattern();
+  fitEvents();
+  patternMarks.clear();
+  eventsMarks.clear();
+  eventsBox.scrollTop = 0;
+  requestTest({ now: true });
+}
+
+$('load-example').addEventListener('click', () => load(seedPattern, seedEvents));
+$('clear-all').addEventListener('click', () => {
+  load('', '');
+  patternBox.focus();
+});
+
+// ---- start -----------------------------------------------------------------------------
+
+load(seedPattern, seedEvents);

@@ -1,0 +1,383 @@
+// DOM builders for the page: the pattern's status line, the list of
+// results and the explanation tree. Everything the user or an event
+// supplied is inserted as text (text nodes / textContent), never as HTML.
+
+// h('p', { class: 'x', dataset: { a: '1' } }, 'text', child, ...)
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'text') el.textContent = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export const FAMILY_LABELS = {
+  'match-all': 'Empty pattern: matches every event',
+  terms: 'Text terms',
+  json: 'JSON pattern',
+  delimited: 'Space-delimited pattern',
+};
+
+export const FORMAT_LABELS = {
+  'json-objects': 'JSON objects',
+  'json-array': 'JSON array',
+  'cloudtrail-records': 'CloudTrail Records file',
+  lines: 'Text lines',
+};
+
+// 1-based line and column of a UTF-16 offset in `text`.
+export function lineColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+// 12345 -> "12,345" (Number#toLocaleString costs tens of milliseconds on
+// first use, which would delay the first result).
+export function count(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function plural(n, one, many) {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+// ---- verdicts --------------------------------------------------------------
+
+export function verdictOf(event) {
+  if (event.error) return 'error';
+  if (!event.tested) return 'untested';
+  return event.matched ? 'match' : 'no-match';
+}
+
+const VERDICT = {
+  match: { icon: '✓', text: 'Match' },
+  'no-match': { icon: '✗', text: 'No match' },
+  error: { icon: '!', text: 'Error' },
+  untested: { icon: '–', text: 'Not tested' },
+};
+
+export function verdictBadge(verdict) {
+  const v = VERDICT[verdict];
+  return h('span', { class: `verdict verdict-${verdict}` }, h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, v.icon), ' ', v.text);
+}
+
+// ---- the pattern's status ------------------------------------------------------
+
+export function renderPatternStatus(el, compiled, pattern) {
+  el.textContent = '';
+  el.className = 'status';
+  if (!compiled) return;
+  if (compiled.ok) {
+    el.classList.add('status-ok');
+    el.append(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '✓'), ' ',
+      pattern.trim() === '' ? 'No pattern: every event matches.' : `Valid ${FAMILY_LABELS[compiled.family] || 'pattern'}.`);
+    return;
+  }
+  const error = compiled.error;
+  const where = error.offset >= pattern.length
+    ? 'at the end of the pattern'
+    : `at ${describePosition(pattern, error.offset)}`;
+  el.classList.add('status-error');
+  el.append(
+    h('p', { class: 'error-main' },
+      h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '!'), ' ',
+      h('strong', {}, 'Invalid pattern'), ` ${where}: `, error.message),
+    error.awsMessage
+      ? h('p', { class: 'error-aws' }, 'CloudWatch says: ', h('code', {}, `InvalidParameterException: ${error.awsMessage}`))
+      : null,
+  );
+}
+
+function describePosition(text, offset) {
+  const { line, column } = lineColumn(text, offset);
+  return text.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
+}
+
+// ---- counts (also the list's filter) ----------------------------------------------
+
+export function renderCounts(el, result, filter, onFilter) {
+  el.textContent = '';
+  if (!result) return;
+  const { counts } = result;
+  const total = result.events.length;
+  const items = [
+    ['all', plural(total, 'event', 'events')],
+    ['match', plural(counts.matched, 'match', 'matches')],
+    ['no-match', `${count(counts.unmatched)} no match`],
+    ['error', plural(counts.errors, 'error', 'errors')],
+  ];
+  for (const [key, label] of items) {
+    const button = h('button', {
+      type: 'button',
+      class: `count count-${key}`,
+      'aria-pressed': String(filter === key),
+      title: key === 'all' ? 'Show every event' : `Show only: ${label}`,
+    }, label);
+    button.addEventListener('click', () => onFilter(filter === key ? 'all' : key));
+    el.append(button);
+  }
+}
+
+// ---- the list of events ------------------------------------------------------------
+
+export function renderEventList(ul, result, { filter, selected, limit, text }) {
+  ul.textContent = '';
+  const shown = result.events.filter((e) => filter === 'all' || verdictOf(e) === filter);
+  for (const event of shown.slice(0, limit)) {
+    const verdict = verdictOf(event);
+    const isSelected = event.index === selected;
+    const li = h('li', {
+      role: 'option',
+      id: `event-${event.index}`,
+      class: 'event',
+      'aria-selected': String(isSelected),
+      tabindex: isSelected ? '0' : '-1',
+      dataset: { index: String(event.index), verdict },
+    },
+    h('div', { class: 'event-line' },
+      verdictBadge(verdict),
+      h('span', { class: 'event-number' }, `#${event.index + 1}`),
+      h('span', { class: 'event-title' }, event.title || '(empty event)'),
+      event.detail ? h('span', { class: 'event-detail-inline', 'aria-hidden': 'true' }, event.detail) : null),
+    event.detail ? h('div', { class: 'event-detail' }, event.detail) : null,
+    event.error ? h('div', { class: 'event-error' }, errorSentence(event.error, text)) : null,
+    event.extracted && event.extracted.length
+      ? h('dl', { class: 'extracted' }, event.extracted.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))))
+      : null);
+    ul.append(li);
+  }
+  if (shown.length === 0) {
+    ul.append(h('li', { class: 'event-empty', role: 'presentation' },
+      result.events.length === 0 ? 'Paste log events to test the pattern on them.' : 'No event in this group.'));
+  }
+  // If no shown option is selected, keep one reachable with Tab.
+  if (!ul.querySelector('[tabindex="0"]')) {
+    const first = ul.querySelector('[role="option"]');
+    if (first) first.tabIndex = 0;
+  }
+  return shown.length;
+}
+
+export function errorSentence(error, text) {
+  const where = text === undefined ? '' : ` (line ${lineColumn(text, error.offset).line}, column ${lineColumn(text, error.offset).column})`;
+  return `${error.message}${where}`;
+}
+
+// ---- the explanation ----------------------------------------------------------------
+
+const KIND_LABELS = {
+  'match-all': 'Empty pattern',
+  'not-json': 'JSON pattern',
+  and: 'All of these (&&)',
+  or: 'Any of these (||)',
+  terms: 'All the terms',
+  fields: 'The fields',
+};
+
+const OUTCOME = {
+  true: { icon: '✓', text: 'true' },
+  false: { icon: '✗', text: 'false' },
+  skipped: { icon: '–', text: 'not evaluated' },
+};
+
+// What decided the verdict: the decisive nodes with no decisive child. A
+// group decided by more than `maxFanout` of its operands together (an `||`
+// none of whose 16 alternatives is true) is reported as the group itself.
+export function decidingNodes(nodes, maxFanout = Infinity) {
+  const out = [];
+  if (!nodes || nodes.length === 0) return out;
+  const stack = [0];
+  const seen = new Set();
+  while (stack.length) {
+    const i = stack.pop();
+    if (seen.has(i) || !nodes[i]) continue;
+    seen.add(i);
+    const decisiveChildren = nodes[i].children.filter((c) => nodes[c] && nodes[c].decisive);
+    if (decisiveChildren.length === 0 || decisiveChildren.length > maxFanout) out.push(i);
+    else stack.push(...decisiveChildren.reverse());
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function clipText(text, max) {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+// The engine quotes pattern text and values in its sentences with
+// backticks; those pieces are shown as code (still inserted as text).
+export function sentence(text, className) {
+  const el = h('span', { class: className });
+  const parts = String(text).split('`');
+  // An odd number of backticks leaves the last one literal.
+  if (parts.length % 2 === 0) {
+    const last = parts.pop();
+    parts[parts.length - 1] += `\`${last}`;
+  }
+  parts.forEach((part, i) => {
+    if (part === '') return;
+    el.append(i % 2 ? h('code', {}, part) : document.createTextNode(part));
+  });
+  return el;
+}
+
+function foundView(node) {
+  if (!node.found) return null;
+  const text = node.foundText ?? '';
+  let value;
+  switch (node.found) {
+    case 'missing': value = h('span', { class: 'tag tag-missing' }, 'missing'); break;
+    case 'null': value = h('span', { class: 'tag' }, 'null'); break;
+    case 'string': value = h('code', { class: 'value' }, `"${text}"`); break;
+    case 'object':
+    case 'array':
+      value = [h('span', { class: 'tag' }, node.found), text ? h('code', { class: 'value' }, text) : null];
+      break;
+    case 'text':
+      if (text === '' && node.eventOffset === null) return null;
+      value = h('code', { class: 'value' }, text);
+      break;
+    default: value = h('code', { class: 'value' }, text);
+  }
+  return h('span', { class: 'found' }, h('span', { class: 'found-label' }, 'found '), value);
+}
+
+function nodeLabel(node, pattern) {
+  const slice = pattern.slice(node.patternOffset, node.patternOffset + node.patternLength);
+  if (KIND_LABELS[node.kind]) {
+    const wide = node.kind === 'and' || node.kind === 'or' || node.kind === 'terms' || node.kind === 'fields';
+    return h('span', { class: 'node-text' },
+      h('span', { class: 'node-kind' }, KIND_LABELS[node.kind]),
+      wide && slice ? h('code', { class: 'node-excerpt' }, slice.replace(/\s+/g, ' ')) : null);
+  }
+  return h('span', { class: 'node-text' }, h('code', { class: 'node-code' }, slice || '(empty)'));
+}
+
+// A compact node (one of many sibling leaves, e.g. 16 alternatives of an
+// `||`) is drawn on one line; its sentence stays available to screen
+// readers and shows on hover and focus.
+function nodeView(nodes, i, pattern, depth, compact = false) {
+  const node = nodes[i];
+  const outcome = OUTCOME[node.outcome] || OUTCOME.skipped;
+  const parent = nodes.find((n) => n.children.includes(i));
+  const groupDecided = compact && parent && parent.decisive && parent.children.every((c) => nodes[c].decisive);
+  const row = h('div', {
+    class: compact ? 'node compact' : 'node',
+    tabindex: '0',
+    dataset: { node: String(i), outcome: node.outcome, decisive: String(Boolean(node.decisive)), kind: node.kind },
+  },
+  h('div', { class: 'node-head' },
+    h('span', { class: `outcome outcome-${node.outcome}` }, h('span', { 'aria-hidden': 'true' }, outcome.icon), ` ${outcome.text}`),
+    nodeLabel(node, pattern),
+    node.decisive && !groupDecided ? h('span', { class: 'decisive-tag' }, 'decisive') : null),
+  h('div', { class: 'node-body' },
+    foundView(node),
+    node.reason ? sentence(node.reason, 'reason') : null));
+  const li = h('li', { class: 'tree-item' }, row);
+  if (node.children.length) li.append(childrenView(nodes, node.children, pattern, depth + 1));
+  return li;
+}
+
+// Long runs (3 or more) of sibling steps that were not evaluated fold away.
+function childrenView(nodes, children, pattern, depth) {
+  const ul = h('ul', { class: 'tree' });
+  const compact = children.length > 4 && children.every((c) => nodes[c] && nodes[c].children.length === 0);
+  let run = [];
+  const flush = () => {
+    if (run.length >= 3) {
+      const details = h('details', { class: 'skipped-run' },
+        h('summary', {}, `${run.length} more not evaluated`));
+      const inner = h('ul', { class: 'tree' });
+      for (const c of run) inner.append(nodeView(nodes, c, pattern, depth, compact));
+      details.append(inner);
+      ul.append(h('li', { class: 'tree-item' }, details));
+    } else {
+      for (const c of run) ul.append(nodeView(nodes, c, pattern, depth, compact));
+    }
+    run = [];
+  };
+  for (const c of children) {
+    if (!nodes[c]) continue;
+    if (nodes[c].outcome === 'skipped' && !nodes[c].decisive) {
+      run.push(c);
+    } else {
+      flush();
+      ul.append(nodeView(nodes, c, pattern, depth, compact));
+    }
+  }
+  flush();
+  return ul;
+}
+
+// Fills the Explanation region for one event.
+export function renderExplanation(summaryEl, treeEl, { result, event, selected, pattern, text }) {
+  summaryEl.textContent = '';
+  treeEl.textContent = '';
+  if (!result) return;
+  if (!result.pattern.ok) {
+    summaryEl.append(h('p', { class: 'muted' }, 'Fix the filter pattern to see why each event matches or not.'));
+    return;
+  }
+  if (!event) {
+    summaryEl.append(h('p', { class: 'muted' }, 'Paste log events to see how the pattern treats each of them.'));
+    return;
+  }
+  const verdict = verdictOf(event);
+  summaryEl.append(h('p', { class: 'explain-title' },
+    verdictBadge(verdict),
+    h('span', { class: 'event-number' }, `#${event.index + 1}`),
+    h('span', { class: 'event-title' }, event.title || '(empty event)')));
+
+  if (event.error) {
+    const { line, column } = lineColumn(text, event.error.offset);
+    summaryEl.append(h('p', { class: 'explain-error' },
+      'This event was not tested: ', h('strong', {}, event.error.message), ` (line ${line}, column ${column} of the pasted text). `,
+      'The other events are tested as usual.'));
+    return;
+  }
+  const explanation = selected && selected.explanation;
+  if (!explanation || !explanation.nodes || explanation.nodes.length === 0) {
+    summaryEl.append(h('p', { class: 'muted' }, 'No explanation for this event.'));
+    return;
+  }
+  const nodes = explanation.nodes;
+  const deciding = decidingNodes(nodes, 3);
+  if (deciding.length) {
+    const p = h('p', { class: 'decided-by' }, 'Decided by ');
+    deciding.forEach((i, k) => {
+      const n = nodes[i];
+      if (k > 0) p.append(k === deciding.length - 1 ? ' and ' : ', ');
+      const slice = pattern.slice(n.patternOffset, n.patternOffset + n.patternLength);
+      p.append(h('code', {}, slice ? clipText(slice, 90) : KIND_LABELS[n.kind] || n.kind),
+        ` (${OUTCOME[n.outcome].text})`);
+    });
+    p.append('.');
+    summaryEl.append(p);
+    if (deciding.length === 1 && nodes[deciding[0]].reason) {
+      const reason = sentence(nodes[deciding[0]].reason, 'decided-reason');
+      summaryEl.append(h('p', {}, reason));
+    }
+  }
+  const tree = h('ul', { class: 'tree tree-root', 'aria-label': 'The pattern, step by step' });
+  tree.append(nodeView(nodes, 0, pattern, 0));
+  treeEl.append(tree);
+  if (selected.message !== undefined) {
+    treeEl.append(h('details', { class: 'message' },
+      h('summary', {}, `Message as CloudWatch receives it (${plural(selected.messageLength, 'character', 'characters')})`),
+      h('pre', {}, selected.message)));
+  }
+}
