@@ -49,9 +49,24 @@ struct JsonDoc {
 };
 
 struct JsonParseResult {
-  JsonDoc doc;
+  JsonDoc doc;                      // empty when `error` is set
   std::optional<Diagnostic> error;  // span: the byte where parsing failed (offset in `text`)
+  // For code "invalid-json": the reason alone ("missing a comma or '}' after
+  // an object member."), so a caller that maps the offset into a larger text
+  // can rebuild the sentence with its own line and column.
+  std::string error_reason;
 };
+
+// 1-based line and column of byte `offset` of `text`. Columns count
+// characters (UTF-8 continuation bytes are not counted), as an editor shows them.
+struct LineColumn {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+LineColumn line_column(std::string_view text, uint32_t offset);
+
+// "Invalid JSON at line 3, column 14: <reason>"
+std::string invalid_json_message(LineColumn at, std::string_view reason);
 
 // Parses exactly one JSON value filling all of `text` (surrounding whitespace
 // allowed). Never recurses; nesting deeper than kMaxJsonDepth is an error.

@@ -18,7 +18,7 @@
 #include <string>
 #include <utility>
 
-#include "limits.h"
+#include "resource_limits.h"
 #include "parse_internal.h"
 
 namespace cwlf {

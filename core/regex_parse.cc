@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "limits.h"
+#include "resource_limits.h"
 #include "regex_internal.h"
 
 namespace cwlf {

@@ -3,7 +3,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "limits.h"
+#include "resource_limits.h"
 #include "regex_internal.h"
 
 namespace cwlf {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "limits.h"
+#include "resource_limits.h"
 #include "pattern.h"
 
 using namespace cwlf;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "limits.h"
+#include "resource_limits.h"
 #include "regex.h"
 
 using cwlf::Regex;
