@@ -11,6 +11,10 @@ import {
   renderExplanation, renderPatternStatus,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
+import { Expectations } from './expectations.js';
+import { initSharing } from './share.js';
+import { isShareFragment } from './share-link.js';
+import { shortenTest } from './shorten.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -49,6 +53,7 @@ const engine = new Engine({
     draw({ fromUser: false });
     // For tests and assistive tech: whether what is drawn is for the boxes' current text.
     document.documentElement.dataset.results = !stale && current() && !timer ? 'current' : 'stale';
+    if (document.documentElement.dataset.results === 'current') settleWaiters(result);
     // The user picked another event while this result was being computed.
     if (total && (!result.selected || result.selected.index !== state.selected) && !stale) requestTest({ now: true });
     setBusy(stale);
@@ -70,6 +75,19 @@ const engine = new Engine({
 
 let timer = 0;
 let busyTimer = 0;
+
+// Promises of the next result computed for what the boxes hold (shorten.js
+// compares verdicts before and after changing the events).
+let waiters = [];
+function settleWaiters(result) {
+  const list = waiters;
+  waiters = [];
+  for (const resolve of list) resolve(result);
+}
+function currentResult() {
+  if (state.shown && current() && !timer && !engine.busy) return Promise.resolve(state.shown.result);
+  return new Promise((resolve) => waiters.push(resolve));
+}
 function requestTest({ now = false } = {}) {
   clearTimeout(timer);
   timer = 0;
@@ -116,6 +134,7 @@ function draw({ fromUser }) {
   });
   drawList();
   drawExplanation();
+  expectations.update(result, state.selected);
   drawMarks({ reveal: fromUser });
 }
 
@@ -135,6 +154,7 @@ function drawList() {
   const shownCount = renderEventList(list, result, {
     filter: state.filter, selected: state.selected, limit: state.limit, text: request.text,
   });
+  expectations.decorate(list, result);
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
@@ -235,6 +255,7 @@ function select(index, { focus = false } = {}) {
     }
   }
   drawExplanation();
+  expectations.update(result, state.selected);
   drawMarks({ reveal: true });
   // The explanation of this event may not have been computed yet.
   if (!result.selected || result.selected.index !== index) requestTest({ now: true });
@@ -316,12 +337,14 @@ eventsBox.addEventListener('input', () => {
 });
 window.addEventListener('resize', fitPattern);
 
-function load(pattern, events) {
+// expected: the events' expectations (expectations.js); none unless given.
+function load(pattern, events, { selected = 0, expected = new Map() } = {}) {
   patternBox.value = pattern;
   eventsBox.value = events;
   texts.pattern = pattern;
   texts.events = events;
-  state.selected = 0;
+  expectations.replace(expected);
+  state.selected = selected;
   state.filter = 'all';
   state.limit = LIST_PAGE;
   state.hoverNode = null;
@@ -339,6 +362,38 @@ $('clear-all').addEventListener('click', () => {
   patternBox.focus();
 });
 
+// ---- expectations, share links and files (expectations.js, share.js) ---------------------
+
+const expectations = new Expectations({
+  group: $('expectation'),
+  summary: $('expectations-summary'),
+  onChange: () => { if (state.shown) draw({ fromUser: false }); },
+});
+
+// Puts a test (from a link or a file) in the boxes and runs it.
+function openTest(test) {
+  load(test.pattern, test.events, { selected: test.selected, expected: test.expectations });
+}
+
+const sharing = initSharing({
+  snapshot: () => ({
+    pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
+  }),
+  open: openTest,
+}, {
+  shorten: (how) => shortenTest(how, {
+    pattern: texts.pattern,
+    events: texts.events,
+    verdicts: () => currentResult().then((r) => (r.pattern.ok ? r.events.map((e) => (e.error ? 'error' : e.matched)) : null)),
+    open: (events) => load(texts.pattern, events, { selected: state.selected, expected: expectations.map }),
+  }),
+});
+
 // ---- start -----------------------------------------------------------------------------
 
-load(seedPattern, seedEvents);
+// A share link opens its test; a broken one says so, over the worked example.
+if (isShareFragment(location.hash)) {
+  sharing.openFragment(location.hash).then((opened) => { if (!opened) load(seedPattern, seedEvents); });
+} else {
+  load(seedPattern, seedEvents);
+}

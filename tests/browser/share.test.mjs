@@ -1,0 +1,287 @@
+// Share links, expectations, Download / Open, Redact and "keep only the
+// fields the pattern reads", in Chromium: every request the page makes is
+// recorded, and sharing, opening and testing make none at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  launchBrowser, loadPage, openPage, outputDir, root, seedPattern, seedText, startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.stop();
+});
+
+// A v1 link made by this release, kept as written: later releases must keep
+// opening it. Its test: three events, the third of which trips over `!=` on
+// a missing field, so that one of its three expectations fails.
+const FIXED_V1_LINK = '#v1=pdDBisIwEAbgV8n-iKcorN4CPoCXpXh1PGTjiIGYFDPVLSXvvrTFIvS2e0z-fz4y6eCe4QKD3HhhaDxgPjVqK8L3CINOLdb84Chf9sZqpwhVI4cUuErBu5aglku1WDeZ7_szR_HSDoeh_tH3nV99JyGoAo2Byr1LmFiCmbGa8G4STDfeTAM2eMeEUij-H3s98s-atPVYPqSX06_7U7MTKz7FDHPsRnj44jGCwc2Ku6LoKdy8hTGtZvl2PnzSyBzYCZ9htuUX';
+const FIXED_V1_PATTERN = '{ $.eventName = "PutRolePolicy" && $.userIdentity.userName != "ci-bot" }';
+const FIXED_V1_EVENTS = '{"eventName":"PutRolePolicy","userIdentity":{"userName":"alice"}}\n' +
+  '{"eventName":"PutRolePolicy","userIdentity":{"userName":"ci-bot"}}\n' +
+  '{"eventName":"PutRolePolicy","userIdentity":{"type":"Root"}}\n';
+
+// ---- helpers ------------------------------------------------------------------
+
+const results = (page) => page.getByRole('region', { name: 'Results' });
+const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
+const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
+const shareLink = (page) => page.getByRole('textbox', { name: 'Share link' });
+
+async function settled(page) {
+  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
+}
+
+async function verdicts(page) {
+  await settled(page);
+  return results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.querySelector('.verdict').textContent.replace(/\s+/g, ' ').trim()));
+}
+
+async function selectEvent(page, n) {
+  await results(page).getByRole('option').nth(n - 1).click();
+  await settled(page);
+}
+
+async function expect(page, n, which) {
+  await selectEvent(page, n);
+  await page.getByRole('group', { name: 'Expected verdict of this event' })
+    .getByRole('button', { name: which === 'match' ? 'Should match' : 'Should not match' }).click();
+  await settled(page);
+}
+
+const summary = (page) => page.locator('#expectations-summary').textContent();
+
+async function shareNow(page) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.waitForFunction(() => document.getElementById('share-link').value.includes('#v1='));
+  return shareLink(page).inputValue();
+}
+
+// Opens `url` in a fresh page and waits for the test it holds to be shown.
+async function openLink(url) {
+  const opened = await openPage(browser, server);
+  await opened.page.goto(url);
+  await opened.page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  await settled(opened.page);
+  return opened;
+}
+
+// ---- tests ------------------------------------------------------------------------
+
+test('a share link round-trips the seed test exactly: pattern, events, expectations, selection; no request', async (t) => {
+  const { context, page, requests, errors } = await openPage(browser, server);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const { loadedAt } = await loadPage(page, server);
+    await page.waitForTimeout(200);
+    const atLoad = requests.length;
+    // Every request of the load went to the page's own origin.
+    assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== server.origin).map((r) => r.url), []);
+
+    // The intent of the seed's alarm: #2 and #3 should match; #3 does not (the trap).
+    await expect(page, 1, 'no-match');
+    await expect(page, 2, 'match');
+    await expect(page, 3, 'match');
+    await expect(page, 4, 'no-match');
+    assert.equal(await summary(page), '3/4 expectations hold: not #3');
+    assert.deepEqual(await results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.dataset.expectation)),
+      ['pass', 'pass', 'fail', 'pass']);
+    await selectEvent(page, 3);
+
+    const link = await shareNow(page);
+    t.diagnostic(`seed test share link: ${link.length} characters (fragment ${link.length - server.url.length})`);
+    assert.ok(link.startsWith(`${server.url}#v1=`), link.slice(0, 80));
+    assert.ok(!link.includes('?'), 'the test is in the fragment, never the query');
+    assert.match(await page.locator('#share-length').textContent(), new RegExp(`^${link.length.toLocaleString('en-US')} characters`));
+    assert.match(await page.locator('#share-status').textContent(), /copied/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    // The page says plainly that a link contains the events.
+    assert.match(await page.locator('.share-note').textContent(), /contains the events/);
+    await page.screenshot({ path: `${outputDir}share-seed.png`, fullPage: true });
+
+    // Testing and sharing made no request at all.
+    assert.deepEqual(requests.slice(atLoad).map((r) => r.url), []);
+    assert.ok(requests.every((r) => r.at <= loadedAt + 200));
+
+    const opened = await openLink(link);
+    try {
+      assert.equal(await patternBox(opened.page).inputValue(), seedPattern);
+      assert.equal(await eventsBox(opened.page).inputValue(), seedText);
+      assert.equal(await summary(opened.page), '3/4 expectations hold: not #3');
+      assert.match(await results(opened.page).getByRole('option', { selected: true }).textContent(), /#3/);
+      assert.match(await opened.page.locator('#share-status').textContent(), /Opened the test from the link/);
+      // Opening a link: only the page's own files, nothing else.
+      assert.deepEqual(opened.requests.filter((r) => new URL(r.url).origin !== server.origin).map((r) => r.url), []);
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await opened.context.close();
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a v1 link made by an earlier release still opens', async () => {
+  const { context, page, errors } = await openLink(`${server.url}${FIXED_V1_LINK}`);
+  try {
+    assert.equal(await patternBox(page).inputValue(), FIXED_V1_PATTERN);
+    assert.equal(await eventsBox(page).inputValue(), FIXED_V1_EVENTS);
+    assert.deepEqual(await verdicts(page), ['✓ Match', '✗ No match', '✗ No match']);
+    assert.equal(await summary(page), '2/3 expectations hold: not #3');
+    assert.match(await results(page).getByRole('option', { selected: true }).textContent(), /#3/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a truncated or corrupt link says so and loses nothing on screen', async () => {
+  // Opened fresh: the message, over the worked example.
+  const cut = `${server.url}${FIXED_V1_LINK.slice(0, 60)}`;
+  const fresh = await openLink(cut);
+  try {
+    assert.match(await fresh.page.locator('#share-status').textContent(), /cannot be opened.*cut short or damaged/);
+    assert.equal(await patternBox(fresh.page).inputValue(), seedPattern);
+  } finally {
+    await fresh.context.close();
+  }
+
+  // Opened over the user's own work: the work stays.
+  const { context, page, requests } = await openPage(browser, server);
+  try {
+    await loadPage(page, server);
+    const mine = { pattern: '{ $.user = "bob" }', events: '{"user":"bob"}\n{"user":"eve"}\n' };
+    await patternBox(page).fill(mine.pattern);
+    await eventsBox(page).fill(mine.events);
+    await settled(page);
+    const atLoad = requests.length;
+    for (const [hash, why] of [
+      [FIXED_V1_LINK.slice(0, 60), /cut short or damaged/],
+      [`${FIXED_V1_LINK.slice(0, 40)}!!${FIXED_V1_LINK.slice(42)}`, /characters a link made by cwlf never has/],
+      ['#v1=AAAA', /cut short or damaged/],
+      ['#v9=abc', /newer cwlf/],
+    ]) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForFunction(() => /cannot be opened/.test(document.getElementById('share-status').textContent));
+      const status = await page.locator('#share-status').textContent();
+      assert.match(status, why, hash);
+      assert.match(status, /unchanged/);
+      assert.equal(await patternBox(page).inputValue(), mine.pattern);
+      assert.equal(await eventsBox(page).inputValue(), mine.events);
+      await page.evaluate(() => { document.getElementById('share-status').textContent = ''; });
+    }
+    assert.deepEqual(await verdicts(page), ['✓ Match', '✗ No match']);
+    await page.screenshot({ path: `${outputDir}share-corrupt.png` });
+    assert.deepEqual(requests.slice(atLoad).map((r) => r.url), []);
+  } finally {
+    await context.close();
+  }
+});
+
+// CloudTrail records of the corpus that carry account IDs, ARNs, keys and addresses.
+function corpusEvents(n) {
+  const lines = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
+  return lines.filter((l) => /\d{12}/.test(l) && /"sourceIPAddress":"\d/.test(l)).slice(0, n).join('\n') + '\n';
+}
+
+test('a long link: warned, not copied; Redact and Keep-only keep every verdict; Download and Open', async (t) => {
+  const { context, page, requests, errors } = await openPage(browser, server);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await loadPage(page, server);
+    await page.waitForTimeout(200);
+    const atLoad = requests.length;
+    const events = corpusEvents(40);
+    const pattern = '{ ($.eventSource = "iam.amazonaws.com" || $.eventSource = "s3.amazonaws.com") && $.sourceIPAddress != "AWS Internal" }';
+    await patternBox(page).fill(pattern);
+    await eventsBox(page).fill(events);
+    const before = await verdicts(page);
+    assert.ok(before.includes('✓ Match') && before.includes('✗ No match'), 'a mix of verdicts');
+    await expect(page, 1, before[0] === '✓ Match' ? 'match' : 'no-match');
+    await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+
+    const long = await shareNow(page);
+    t.diagnostic(`40 corpus events: link of ${long.length} characters`);
+    assert.ok(long.length > 2000);
+    assert.match(await page.locator('#share-length').textContent(), /longer than 2,000/);
+    assert.match(await page.locator('#share-status').textContent(), /Not copied/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'untouched');
+    await page.screenshot({ path: `${outputDir}share-long.png`, fullPage: true });
+
+    // Redact: no account ID or address is left outside the fields the pattern reads.
+    const accounts = new Set(events.match(/\b\d{12}\b/g));
+    await page.getByRole('button', { name: 'Redact' }).click();
+    await page.waitForFunction(() => /verdicts are unchanged|Undone/.test(document.getElementById('share-status').textContent));
+    assert.match(await page.locator('#share-status').textContent(), /Redacted \d+ distinct values; all 40 verdicts are unchanged/);
+    const redacted = await eventsBox(page).inputValue();
+    for (const account of accounts) assert.ok(!new RegExp(`\\b${account}\\b`).test(redacted), `account ${account} left in`);
+    assert.ok(!/AKIA[A-Z0-9]{16}/.test(redacted.replace(/AKIAREDACTED\d+/g, '')));
+    assert.deepEqual(await verdicts(page), before);
+    // The fields the pattern reads are intact.
+    const ips = (s) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l).sourceIPAddress);
+    assert.deepEqual(ips(redacted), ips(events));
+    assert.equal(await summary(page), '1/1 expectations hold');
+    const redactedLink = await shareLink(page).inputValue();
+
+    // Keep only the fields the pattern reads: far shorter, same verdicts.
+    await page.getByRole('button', { name: 'Keep only the fields the pattern reads' }).click();
+    await page.waitForFunction(() => /Kept only|Undone/.test(document.getElementById('share-status').textContent));
+    assert.match(await page.locator('#share-status').textContent(), /Kept only \$\.eventSource, \$\.eventSource, \$\.sourceIPAddress; all 40 verdicts are unchanged/);
+    assert.deepEqual(await verdicts(page), before);
+    const kept = await eventsBox(page).inputValue();
+    assert.ok(!kept.includes('userIdentity'));
+    const short = await shareLink(page).inputValue();
+    t.diagnostic(`after Redact: ${redactedLink.length} characters; after Keep only: ${short.length}`);
+    assert.ok(short.length < redactedLink.length);
+
+    // Download, then open the file in a fresh page (file picker).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .json' }).click()]);
+    assert.equal(download.suggestedFilename(), 'cwlf-test.json');
+    const saved = `${outputDir}cwlf-test.json`;
+    await download.saveAs(saved);
+    const suite = JSON.parse(readFileSync(saved, 'utf8'));
+    assert.equal(suite.cwlf, 'suite');
+    assert.equal(suite.v, 1);
+    assert.equal(suite.pattern, pattern);
+    assert.equal(suite.events, kept);
+    assert.deepEqual(suite.expectations, [{ event: 1, expect: before[0] === '✓ Match' ? 'match' : 'no-match' }]);
+    assert.deepEqual(requests.slice(atLoad).filter((r) => !r.url.startsWith('blob:')).map((r) => r.url), []);
+    assert.deepEqual(errors, []);
+
+    const other = await openPage(browser, server);
+    try {
+      await loadPage(other.page, server);
+      const [chooser] = await Promise.all([other.page.waitForEvent('filechooser'), other.page.getByRole('button', { name: 'Open .json…' }).click()]);
+      await chooser.setFiles(saved);
+      await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('share-status').textContent));
+      await settled(other.page);
+      assert.equal(await eventsBox(other.page).inputValue(), kept);
+      assert.deepEqual(await verdicts(other.page), before);
+      assert.equal(await summary(other.page), '1/1 expectations hold');
+
+      // A file that is not a cwlf test changes nothing.
+      const bad = `${outputDir}not-a-test.json`;
+      writeFileSync(bad, '{"Records": []}');
+      const [chooser2] = await Promise.all([other.page.waitForEvent('filechooser'), other.page.getByRole('button', { name: 'Open .json…' }).click()]);
+      await chooser2.setFiles(bad);
+      await other.page.waitForFunction(() => /cannot be opened/.test(document.getElementById('share-status').textContent));
+      assert.match(await other.page.locator('#share-status').textContent(), /not a cwlf test.*Nothing was changed/);
+      assert.equal(await eventsBox(other.page).inputValue(), kept);
+    } finally {
+      await other.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,116 @@
+// Saved expectations: each event may be marked "should match" or "should
+// not match"; the results then say, per event and in total, whether the
+// pattern does what is expected ("3/4 expectations hold"). Expectations are
+// part of the test: they travel in share links and downloaded files
+// (suite-file.js), and `cwlf test --suite FILE` checks the same ones in CI.
+//
+// They are kept by event position (0-based here, 1-based in files), like
+// the page's "#3". An expectation for an event that no longer exists (the
+// events were edited) does not hold, and says so.
+import { h } from './render.js';
+
+const LABELS = { match: 'should match', 'no-match': 'should not match' };
+
+// Whether `event` (a result event) meets `expect`. An event the engine could
+// not read as JSON is still tested by CloudWatch (as text): only `matched` counts.
+export function holds(expect, event) {
+  if (!event) return false;
+  return expect === 'match' ? event.matched === true : event.matched !== true;
+}
+
+// -> { total, holding, failing: [index…] } for a result; null when the
+// pattern is invalid (nothing was tested, so nothing can be checked).
+export function check(expectations, result) {
+  if (!result || !result.pattern || !result.pattern.ok) return null;
+  const failing = [];
+  for (const [index, expect] of expectations) {
+    if (!holds(expect, result.events[index])) failing.push(index);
+  }
+  failing.sort((a, b) => a - b);
+  return { total: expectations.size, holding: expectations.size - failing.length, failing };
+}
+
+export class Expectations {
+  // group: the element holding the three buttons for the selected event;
+  // summary: where "3/4 expectations hold" goes; onChange(): redraw.
+  constructor({ group, summary, onChange }) {
+    this.map = new Map();
+    this.group = group;
+    this.summary = summary;
+    this.onChange = onChange;
+    this.selected = 0;
+    this.buttons = {
+      match: h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'match' }, 'aria-pressed': 'false' }, '✓ Should match'),
+      'no-match': h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'no-match' }, 'aria-pressed': 'false' }, '✗ Should not match'),
+    };
+    this.label = h('span', { class: 'expect-label' }, 'Expected verdict:');
+    this.state = h('span', { class: 'expect-state', role: 'status' });
+    group.append(this.label, this.buttons.match, this.buttons['no-match'], this.state);
+    group.addEventListener('click', (e) => {
+      const button = e.target.closest('.expect-btn');
+      if (!button) return;
+      const expect = button.dataset.expect;
+      // Pressing the pressed button again removes the expectation.
+      if (this.map.get(this.selected) === expect) this.map.delete(this.selected);
+      else this.map.set(this.selected, expect);
+      this.onChange();
+    });
+  }
+
+  replace(map) {
+    this.map = new Map(map);
+  }
+
+  // The buttons (for the selected event) and the summary line.
+  update(result, selected) {
+    this.selected = selected;
+    const event = result && result.events[selected];
+    this.group.hidden = !event;
+    const expect = this.map.get(selected);
+    for (const [key, button] of Object.entries(this.buttons)) {
+      button.setAttribute('aria-pressed', String(expect === key));
+    }
+    const checked = check(this.map, result);
+    if (!expect || !checked) {
+      this.state.textContent = '';
+      this.state.className = 'expect-state';
+    } else {
+      const ok = holds(expect, event);
+      this.state.textContent = ok ? 'holds' : `does not hold: it ${event.matched ? 'matches' : 'does not match'}`;
+      this.state.className = `expect-state ${ok ? 'expect-pass' : 'expect-fail'}`;
+    }
+    this.drawSummary(checked);
+  }
+
+  drawSummary(checked) {
+    const el = this.summary;
+    el.textContent = '';
+    el.hidden = this.map.size === 0;
+    if (this.map.size === 0) return;
+    if (!checked) {
+      el.className = 'expectations-summary';
+      el.textContent = `${this.map.size} expectation${this.map.size === 1 ? '' : 's'} not checked: the pattern is invalid`;
+      return;
+    }
+    const all = checked.holding === checked.total;
+    el.className = `expectations-summary ${all ? 'expect-pass' : 'expect-fail'}`;
+    el.append(h('strong', {}, `${checked.holding}/${checked.total} expectations hold`));
+    if (!all) {
+      el.append(`: not ${checked.failing.map((i) => `#${i + 1}`).join(', ')}`);
+    }
+  }
+
+  // A pass/fail mark on each listed event that has an expectation.
+  decorate(ul, result) {
+    if (this.map.size === 0 || !result || !result.pattern.ok) return;
+    for (const li of ul.querySelectorAll('[role="option"]')) {
+      const index = Number(li.dataset.index);
+      const expect = this.map.get(index);
+      if (!expect) continue;
+      const ok = holds(expect, result.events[index]);
+      li.dataset.expectation = ok ? 'pass' : 'fail';
+      li.querySelector('.event-line').append(h('span', { class: `expect-badge ${ok ? 'expect-pass' : 'expect-fail'}` },
+        ok ? `✓ ${LABELS[expect]}` : `✗ ${LABELS[expect]}`));
+    }
+  }
+}

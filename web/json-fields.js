@@ -1,0 +1,150 @@
+// The fields a JSON pattern reads, and those fields of JSON events, for
+// shorten.js (Redact keeps them intact; "Keep only" keeps nothing else).
+//
+// This reading is an approximation of the engine's (core/), made on the
+// page's thread so that it needs no change to the engine worker: the page
+// always re-tests the changed events and undoes any change that alters a
+// verdict, so an approximation here can make a change refused, never wrong.
+// Nothing here recurses on the input: paths are walked with loops.
+
+// The selectors of a JSON pattern: [{ text: '$.a.b[0]', steps: [{ member: 'a' }, { member: 'b' }, { index: 0 }] }]
+// (a wildcard step is { any: true }). Quoted strings and %regexes% are skipped.
+export function patternSelectors(pattern) {
+  const out = [];
+  if (!/^\s*\{/.test(pattern)) return out;
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c === '"') {
+      i++;
+      while (i < pattern.length && pattern[i] !== '"') i += pattern[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '%') {
+      const end = pattern.indexOf('%', i + 1);
+      i = end < 0 ? pattern.length : end + 1;
+    } else if (c === '$') {
+      const start = i;
+      const steps = [];
+      i++;
+      for (;;) {
+        let m;
+        const rest = pattern.slice(i, i + 1024);
+        if ((m = /^\.\*/.exec(rest)) || (m = /^\[\*\]/.exec(rest))) steps.push({ any: true });
+        else if ((m = /^\.\['([^']+)'\]/.exec(rest))) steps.push({ member: m[1] });
+        else if ((m = /^\.([A-Za-z0-9_\-@]+)/.exec(rest))) steps.push({ member: m[1] });
+        else if ((m = /^\[(\d+)\]/.exec(rest))) steps.push({ index: Number(m[1]) });
+        else break;
+        i += m[0].length;
+      }
+      if (steps.length) out.push({ text: pattern.slice(start, i), steps });
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+// The JSON events of pasted text, as the engine splits it in the common
+// cases: { format, values } or null when the text is not all JSON.
+export function jsonEvents(text) {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  try {
+    const doc = JSON.parse(trimmed);
+    if (Array.isArray(doc)) return { format: 'array', values: doc };
+    if (doc && typeof doc === 'object' && Array.isArray(doc.Records)) return { format: 'records', values: doc.Records };
+    if (doc && typeof doc === 'object') return { format: 'objects', values: [doc] };
+    return null;
+  } catch (_) {
+    // several objects, one after the other
+  }
+  const values = [];
+  for (const piece of topLevelObjects(trimmed)) {
+    if (piece === null) return null;
+    try {
+      values.push(JSON.parse(piece));
+    } catch (_) {
+      return null;
+    }
+  }
+  return values.length ? { format: 'objects', values } : null;
+}
+
+// Slices of concatenated JSON objects (null for text outside an object).
+function* topLevelObjects(text) {
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      if (depth === 0) {
+        if (c === '[') { yield null; return; }
+        start = i;
+      }
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) yield text.slice(start, i + 1);
+      if (depth < 0) { yield null; return; }
+    } else if (depth === 0 && !/\s/.test(c)) {
+      yield null;
+      return;
+    }
+  }
+  if (depth !== 0) yield null;
+}
+
+// Every value a selector reaches in `event`, as text (strings as they are,
+// other values as JSON).
+export function valuesAt(event, selector) {
+  let level = [event];
+  for (const step of selector.steps) {
+    const next = [];
+    for (const v of level) {
+      if (!v || typeof v !== 'object') continue;
+      if (step.any) next.push(...Object.values(v));
+      else if (step.member !== undefined && !Array.isArray(v) && Object.hasOwn(v, step.member)) next.push(v[step.member]);
+      else if (step.index !== undefined && Array.isArray(v) && step.index < v.length) next.push(v[step.index]);
+    }
+    level = next;
+  }
+  return level.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+}
+
+// A copy of `event` with only what the selectors reach (whole), and the
+// objects and arrays on the way to it. Array elements not on any path become
+// null, so that indices stay where they were.
+export function keepOnly(event, selectors) {
+  const root = Array.isArray(event) ? [] : {};
+  for (const selector of selectors) {
+    // Work list of [source, copy, step number]; no recursion.
+    const work = [[event, root, 0]];
+    while (work.length) {
+      const [src, dst, at] = work.pop();
+      if (!src || typeof src !== 'object') continue;
+      const step = selector.steps[at];
+      const last = at === selector.steps.length - 1;
+      let keys;
+      if (step.any) keys = Array.isArray(src) ? src.map((_, k) => k) : Object.keys(src);
+      else if (step.member !== undefined) keys = !Array.isArray(src) && Object.hasOwn(src, step.member) ? [step.member] : [];
+      else keys = Array.isArray(src) && step.index < src.length ? [step.index] : [];
+      for (const key of keys) {
+        const value = src[key];
+        if (Array.isArray(dst)) while (dst.length < key) dst.push(null);
+        if (last || !value || typeof value !== 'object') {
+          dst[key] = value;
+          continue;
+        }
+        if (!dst[key] || typeof dst[key] !== 'object') dst[key] = Array.isArray(value) ? [] : {};
+        work.push([value, dst[key], at + 1]);
+      }
+    }
+  }
+  return root;
+}

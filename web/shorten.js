@@ -1,0 +1,124 @@
+// Making a test shorter and safer to share (the Share card's Redact and
+// "Keep only the fields the pattern reads"), and checking that it still
+// tests the same thing: every event's verdict must be the same after the
+// change as before, or the change is undone and the events named.
+//
+// Both work on JSON events only where structure matters:
+//   Redact      replaces, anywhere in the text, AWS account IDs (also the
+//               account part of ARNs), access-key IDs, IPv4 and IPv6
+//               addresses and e-mail addresses with placeholders, the same
+//               placeholder for the same value everywhere. Values the pattern
+//               reads (the fields its selectors name) are left as they are.
+//               The text keeps its layout.
+//   Keep only   rewrites each JSON event with only the fields the pattern's
+//               selectors name (and their values whole), one event per
+//               paragraph; needs a JSON pattern.
+import { jsonEvents, patternSelectors, valuesAt, keepOnly } from './json-fields.js';
+
+const ACCESS_KEY = /\b(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{12,16}\b/g;
+const ARN_ACCOUNT = /\b(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)(\d{12})(?=[:/])/g;
+const ACCOUNT = /\b\d{12}\b/g;
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
+// Full form, or with "::" (times such as 12:30:45 have neither).
+const IPV6 = /(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}))(?![\w:])/g;
+
+// Consistent placeholders: the n-th distinct value of a kind gets the n-th
+// placeholder, in documentation ranges where one exists.
+class Placeholders {
+  constructor() {
+    this.maps = new Map();
+  }
+
+  get(kind, value) {
+    if (!this.maps.has(kind)) this.maps.set(kind, new Map());
+    const map = this.maps.get(kind);
+    if (!map.has(value)) map.set(value, PLACEHOLDER[kind](map.size + 1, value));
+    return map.get(value);
+  }
+
+  count() {
+    let n = 0;
+    for (const map of this.maps.values()) n += map.size;
+    return n;
+  }
+}
+
+const PLACEHOLDER = {
+  // (no leading zero: an account ID may be a JSON number)
+  account: (n) => String(100000000000 + n),
+  key: (n, value) => `${value.slice(0, 4)}REDACTED${String(n).padStart(value.length - 12, '0')}`,
+  email: (n) => `user${n}@example.com`,
+  ipv4: (n) => {
+    const nets = ['192.0.2', '198.51.100', '203.0.113'];
+    const net = nets[Math.floor((n - 1) / 254) % nets.length];
+    return `${net}.${((n - 1) % 254) + 1}`;
+  },
+  ipv6: (n) => `2001:db8::${n.toString(16)}`,
+};
+
+// One pass over the text, so that a placeholder is never redacted again.
+// Earlier alternatives win: an access key before an account ID, an ARN's
+// account part before a lone number.
+const ANY = new RegExp([ACCESS_KEY, ARN_ACCOUNT, ACCOUNT, EMAIL, IPV4, IPV6]
+  .map((re, i) => `(?<k${i}>${re.source})`).join('|'), 'g');
+const KINDS = ['key', 'arn', 'account', 'email', 'ipv4', 'ipv6'];
+
+// -> { text, replaced }: `keep` holds strings (values the pattern reads)
+// inside which nothing is replaced.
+export function redactText(text, keep = []) {
+  const places = new Placeholders();
+  const kept = (value) => keep.some((k) => k.includes(value));
+  const out = text.replace(ANY, (...args) => {
+    const whole = args[0];
+    const groups = args[args.length - 1];
+    const kind = KINDS[KINDS.findIndex((_, i) => groups[`k${i}`] !== undefined)];
+    if (kept(whole)) return whole;
+    if (kind === 'arn') {
+      const account = /\d{12}$/.exec(whole)[0];
+      return kept(account) ? whole : whole.slice(0, -12) + places.get('account', account);
+    }
+    return places.get(kind, whole);
+  });
+  return { text: out, replaced: places.count() };
+}
+
+// how: 'redact' | 'keep'. app: { pattern, events, open(events),
+// verdicts(): Promise<[true | false | 'error', …] | null> (one per event, of
+// what the boxes hold, once computed; null when the pattern is invalid) }.
+// -> { ok, message }
+export async function shortenTest(how, app) {
+  const before = await app.verdicts();
+  if (!before) return { ok: false, message: 'Fix the pattern first: the verdicts must be known to check the change.' };
+  const selectors = patternSelectors(app.pattern);
+  const events = jsonEvents(app.events);
+  let changed;
+  let what;
+  if (how === 'redact') {
+    const keep = [];
+    if (events) for (const event of events.values) for (const s of selectors) keep.push(...valuesAt(event, s));
+    const { text, replaced } = redactText(app.events, keep);
+    if (replaced === 0) return { ok: true, message: 'Nothing to redact: no account ID, ARN, access key, IP or e-mail address outside the fields the pattern reads.' };
+    changed = text;
+    what = `Redacted ${replaced} distinct value${replaced === 1 ? '' : 's'}`;
+  } else {
+    if (selectors.length === 0) return { ok: false, message: 'Only a JSON pattern ({ $.field … }) names fields; this one reads the whole message.' };
+    if (!events) return { ok: false, message: 'The events are not JSON: there are no fields to keep.' };
+    changed = events.values.map((event) => JSON.stringify(keepOnly(event, selectors), null, 1)).join('\n\n') + '\n';
+    what = `Kept only ${selectors.map((s) => s.text).join(', ')}`;
+  }
+  const original = app.events;
+  app.open(changed);
+  const after = await app.verdicts();
+  const differ = [];
+  const n = Math.max(before.length, after ? after.length : 0);
+  for (let i = 0; i < n; i++) {
+    if (!after || before[i] !== after[i]) differ.push(i);
+  }
+  if (differ.length > 0) {
+    app.open(original);
+    const which = differ.slice(0, 5).map((i) => `#${i + 1}`).join(', ') + (differ.length > 5 ? '…' : '');
+    return { ok: false, message: `Undone: it would change the verdict of ${which}. The events are as they were.` };
+  }
+  return { ok: true, message: `${what}; all ${after.length} verdicts are unchanged.` };
+}
