@@ -16,6 +16,7 @@
 #include "caret.h"
 #include "report.h"
 #include "run.h"
+#include "suite.h"
 
 namespace {
 
@@ -27,6 +28,9 @@ const char* kUsage =
     "      Test pasted-style input (concatenated or pretty-printed JSON events, a JSON array,\n"
     "      a CloudTrail file {\"Records\":[...]}, JSON Lines, or plain lines; stdin when no FILE)\n"
     "      and print a verdict per event with its explanation; the deciding parts are marked >>.\n"
+    "  cwlf test --suite FILE\n"
+    "      Run a test saved by the page (Download .json) and check each event's expected verdict:\n"
+    "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
     "  cwlf check PATTERN\n"
     "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
@@ -68,6 +72,9 @@ int cmd_check(const std::vector<std::string>& args) {
 }
 
 int cmd_test(const std::vector<std::string>& args) {
+  for (const std::string& a : args) {
+    if (a == "--suite") return cwlf::cli::cmd_test_suite(args);
+  }
   bool json = false, color = isatty(1);
   std::vector<std::string> positional;
   for (const std::string& a : args) {

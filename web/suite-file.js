@@ -26,7 +26,10 @@ export function makeSuite({ pattern, events, expectations, selected }) {
 }
 
 export function suiteToJson(suite) {
-  return `${JSON.stringify(suite, null, 2)}\n`;
+  // One expectation per line: files are read in code review and CI logs.
+  const text = JSON.stringify(suite, null, 2)
+    .replace(/\{\n\s*"event": (\d+),\n\s*"expect": ("[a-z-]+")\n\s*\}/g, '{ "event": $1, "expect": $2 }');
+  return `${text}\n`;
 }
 
 // -> { ok: true, test: { pattern, events, expectations: Map, selected } }

@@ -1,0 +1,162 @@
+#include "suite.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "caret.h"
+#include "run.h"
+
+namespace cwlf::cli {
+
+namespace {
+
+// The newest format this build reads; files from older versions keep working.
+constexpr int kSuiteVersion = 1;
+
+const char* kSuiteUsage = "usage: cwlf test --suite FILE [--color|--no-color]";
+
+std::string string_member(const rapidjson::Value& doc, const char* name, bool& ok) {
+  auto it = doc.FindMember(name);
+  ok = it != doc.MemberEnd() && it->value.IsString();
+  return ok ? std::string(it->value.GetString(), it->value.GetStringLength()) : std::string();
+}
+
+uint32_t line_of(std::string_view text, uint32_t offset) {
+  uint32_t line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError()) {
+    return std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
+           " at byte " + std::to_string(doc.GetErrorOffset()) + ")";
+  }
+  if (!doc.IsObject()) return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
+  auto kind = doc.FindMember("cwlf");
+  if (kind == doc.MemberEnd() || !kind->value.IsString() || std::string_view(kind->value.GetString()) != "suite") {
+    return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
+  }
+  auto v = doc.FindMember("v");
+  if (v == doc.MemberEnd() || !v->value.IsInt()) return std::string("it has no version number \"v\"");
+  out.version = v->value.GetInt();
+  if (out.version > kSuiteVersion) {
+    return "it was made by a newer cwlf (format version " + std::to_string(out.version) + "; this cwlf reads up to " +
+           std::to_string(kSuiteVersion) + ")";
+  }
+  if (out.version < 1) return "its format version " + std::to_string(out.version) + " does not exist";
+  bool ok = false;
+  out.pattern = string_member(doc, "pattern", ok);
+  if (!ok) return std::string("\"pattern\" is missing or not a string");
+  out.events = string_member(doc, "events", ok);
+  if (!ok) return std::string("\"events\" is missing or not a string");
+  out.expectations.clear();
+  auto list = doc.FindMember("expectations");
+  if (list != doc.MemberEnd()) {
+    if (!list->value.IsArray()) return std::string("\"expectations\" is not a list");
+    for (const auto& item : list->value.GetArray()) {
+      if (!item.IsObject()) return std::string("an expectation is not an object");
+      auto event = item.FindMember("event");
+      if (event == item.MemberEnd() || !event->value.IsUint() || event->value.GetUint() < 1) {
+        return std::string("an expectation has no event number (\"event\": 1 is the first event)");
+      }
+      const uint32_t n = event->value.GetUint();
+      auto expect = item.FindMember("expect");
+      const std::string_view e = expect != item.MemberEnd() && expect->value.IsString()
+                                     ? std::string_view(expect->value.GetString(), expect->value.GetStringLength())
+                                     : std::string_view();
+      if (e != "match" && e != "no-match") {
+        return "the expectation for event " + std::to_string(n) + " is neither \"match\" nor \"no-match\"";
+      }
+      out.expectations.push_back({n, e == "match"});
+    }
+  }
+  return std::nullopt;
+}
+
+int cmd_test_suite(const std::vector<std::string>& args) {
+  std::string path;
+  bool color = isatty(1);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--suite" && i + 1 < args.size() && path.empty()) path = args[++i];
+    else if (args[i] == "--color") color = true;
+    else if (args[i] == "--no-color") color = false;
+    else {
+      std::cerr << "cwlf: unexpected argument " << args[i] << "\n" << kSuiteUsage << "\n";
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::cerr << "cwlf: --suite needs a FILE\n" << kSuiteUsage << "\n";
+    return 2;
+  }
+  std::string text;
+  {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+      std::cerr << "cwlf: cannot read " << path << "\n";
+      return 2;
+    }
+    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  }
+  Suite suite;
+  if (auto error = parse_suite(text, suite)) {
+    std::cerr << "cwlf: " << path << " cannot be run: " << *error << ".\n";
+    return 2;
+  }
+  TestRun run = run_test(suite.pattern, suite.events, RunOptions{RunOptions::Explain::None, 0});
+  if (!run.compiled.pattern) {
+    std::cerr << "cwlf: " << path << ": the pattern is invalid, so no expectation can be checked.\n"
+              << "InvalidParameterException: " << run.compiled.error->aws_message << "\n"
+              << caret_diagnostic(suite.pattern, *run.compiled.error);
+    return 2;
+  }
+  const char* green = color ? "\x1b[32m" : "";
+  const char* red = color ? "\x1b[31m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  const size_t n = run.input.events.size();
+  std::cout << path << ": " << n << (n == 1 ? " event" : " events") << ", " << run.matched << " matched\n";
+  size_t holding = 0;
+  for (const SuiteExpectation& e : suite.expectations) {
+    const size_t i = e.event - 1;
+    const char* want = e.match ? "should match" : "should not match";
+    std::ostringstream line;
+    bool holds = false;
+    if (i >= n) {
+      line << "event " << e.event << ": " << want << ", but there is no such event (" << n << " in the file)";
+    } else {
+      const bool matched = i < run.results.size() && run.results[i].matched;
+      holds = matched == e.match;
+      const Span& span = run.input.events[i].span;
+      const uint32_t from = line_of(suite.events, span.offset);
+      const uint32_t to = line_of(suite.events, span.offset + (span.length ? span.length - 1 : 0));
+      line << "event " << e.event << " (" << (from == to ? "line " + std::to_string(from)
+                                                         : "lines " + std::to_string(from) + "-" + std::to_string(to))
+           << "): " << want << ", " << (matched ? "matches" : "does not match");
+      if (run.input.events[i].error) line << " (" << run.input.events[i].error->message << ")";
+    }
+    holding += holds;
+    std::cout << (holds ? green : red) << (holds ? "  ok    " : "  FAIL  ") << reset << line.str() << "\n";
+  }
+  const bool all = holding == suite.expectations.size();
+  if (suite.expectations.empty()) {
+    std::cout << "no expectations to check (mark events \"should match\" / \"should not match\" in the page)\n";
+  } else {
+    std::cout << (all ? green : red) << holding << "/" << suite.expectations.size() << " expectations hold" << reset
+              << "\n";
+  }
+  return all ? 0 : 1;
+}
+
+}  // namespace cwlf::cli

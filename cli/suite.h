@@ -1,0 +1,33 @@
+// `cwlf test --suite FILE`: runs a test saved by the page (Download .json;
+// the format is docs/suite-format.md) and checks each event's expected
+// verdict, for CI jobs. Exit status: 0 every expectation holds; 1 one does
+// not; 2 the file cannot be read, is not a cwlf test, or its pattern is invalid.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cwlf::cli {
+
+struct SuiteExpectation {
+  uint32_t event = 0;  // 1-based, as the page and `cwlf test` number events
+  bool match = false;
+};
+
+struct Suite {
+  int version = 0;
+  std::string pattern;
+  std::string events;  // the pasted text, as pasted
+  std::vector<SuiteExpectation> expectations;
+};
+
+// Reads a suite file's JSON; on failure returns why, in a sentence.
+std::optional<std::string> parse_suite(std::string_view json, Suite& out);
+
+// args: what follows `cwlf test` (contains --suite FILE).
+int cmd_test_suite(const std::vector<std::string>& args);
+
+}  // namespace cwlf::cli
