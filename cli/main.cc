@@ -14,6 +14,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "caret.h"
+#include "filter_command.h"
 #include "report.h"
 #include "run.h"
 #include "suite.h"
@@ -31,6 +32,7 @@ const char* kUsage =
     "  cwlf test --suite FILE\n"
     "      Run a test saved by the page (Download .json) and check each event's expected verdict:\n"
     "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
+    "%FILTER%"
     "  cwlf check PATTERN\n"
     "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
@@ -40,8 +42,15 @@ const char* kUsage =
     "exit status: 0 ok; 1 invalid pattern (check); 2 usage or input error; 254 invalid pattern\n"
     "(test-metric-filter, as the AWS CLI).\n";
 
+// kUsage with the `filter` command's paragraph (kept with that command).
+std::string usage_text() {
+  std::string u = kUsage;
+  u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
+  return u;
+}
+
 int usage_error(const std::string& what) {
-  std::cerr << "cwlf: " << what << "\n\n" << kUsage;
+  std::cerr << "cwlf: " << what << "\n\n" << usage_text();
   return 2;
 }
 
@@ -168,13 +177,14 @@ int cmd_test_metric_filter(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
+    std::cout << usage_text();
     return args.empty() ? 2 : 0;
   }
   std::string cmd = args[0];
   args.erase(args.begin());
   if (cmd == "test") return cmd_test(args);
   if (cmd == "check") return cmd_check(args);
+  if (cmd == "filter") return cwlf::cli::cmd_filter(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }

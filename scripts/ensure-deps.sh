@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what cwlf's build and tests need, only when missing (Debian 12, as root).
-# Usage: scripts/ensure-deps.sh [native] [wasm] [browser]
+# Usage: scripts/ensure-deps.sh [native] [wasm] [browser] [fuzz]
 set -euo pipefail
 want=("$@")
 [ ${#want[@]} -eq 0 ] && want=(native wasm browser)
@@ -8,9 +8,10 @@ want=("$@")
 pkgs=()
 for part in "${want[@]}"; do
   case "$part" in
-    native) pkgs+=(cmake g++ make rapidjson-dev catch2) ;;
+    native) pkgs+=(cmake g++ make rapidjson-dev catch2 zlib1g-dev) ;;
     wasm) pkgs+=(cmake make rapidjson-dev emscripten nodejs npm) ;;
     browser) pkgs+=(chromium nodejs npm) ;;
+    fuzz) pkgs+=(clang-14 libclang-rt-14-dev rapidjson-dev) ;;  # libFuzzer + sanitizers (scripts/fuzz.sh)
     *) echo "ensure-deps: unknown part $part" >&2; exit 2 ;;
   esac
 done

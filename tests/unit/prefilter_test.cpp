@@ -1,0 +1,162 @@
+// The prefilter never changes a verdict: every event is tested with the
+// prefilter on and off (EventFilter), over the CloudTrail corpus and over
+// random events built to hit its edges (escapes, wildcards, numbers, near
+// misses), for the benchmark patterns and hand-picked ones.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "event_filter.h"
+#include "prefilter.h"
+#include "test_support.h"
+
+using namespace cwlf;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) out.push_back(l);
+  return out;
+}
+
+// Patterns from bench/patterns.tsv (third column) plus edge cases.
+std::vector<std::string> patterns() {
+  std::vector<std::string> out;
+  std::ifstream f(std::string(CWLF_TEST_DATA) + "/../../bench/patterns.tsv");
+  for (std::string l; std::getline(f, l);) {
+    if (l.empty() || l[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::istringstream row(l);
+    for (std::string c; std::getline(row, c, '\t');) cols.push_back(c);
+    if (cols.size() >= 3) out.push_back(cols[2]);
+  }
+  for (const char* p : {
+           "{ $.eventName = \"Delete*\" }", "{ $.eventName = \"*Policy\" }", "{ $.eventName = \"*olic*\" }",
+           "{ $.eventName = DeletePolicy || $.x NOT EXISTS }", "{ $.eventName != DeletePolicy }",
+           "{ $.code = 400 }", "{ $.code = \"400\" }", "{ $.a.b = \"x/y\" }", "{ $.a = \"q\\\"uote\" }",
+           "{ $.eventName = %Policy$% }", "{ $.userIdentity.type = \"Root\" && $.eventName = ConsoleLogin }",
+           "{ ($.eventName = CreatePolicy || $.eventName = PutUserPolicy) && $.awsRegion = \"us-east-1\" }",
+           "{ $.requestParameters.* = \"x\" }", "{ $.eventName = \"é\" }", "AccessDenied", "?ConsoleLogin ?CreatePolicy",
+           "\"Failed authentication\" -Root", "%Access.*Denied%", "-ConsoleLogin", "[a, b = 400, ...]",
+           "[ip, id, user, ts, request, status = 404 || status = \"4*\", bytes]", "", "{ $.eventName = * }",
+       })
+    out.push_back(p);
+  return out;
+}
+
+// Random events that press on the prefilter's assumptions.
+std::vector<std::string> random_events(uint32_t seed, size_t n) {
+  std::mt19937 rng(seed);
+  const std::vector<std::string> names = {"DeletePolicy", "CreatePolicy", "PutUserPolicy", "ConsoleLogin",
+                                          "DeleteP\\u006flicy", "Delete\\u0050olicy", "XDeletePolicyX",
+                                          "deletepolicy", "CreateTrail", "Policy", "PolicyPolicy", "é"};
+  const std::vector<std::string> values = {"\"400\"",  "400",       "4e2",         "400.0", "\"x\\/y\"",
+                                           "\"x/y\"",  "null",      "true",        "[\"x\"]", "{\"b\":\"x/y\"}",
+                                           "\"q\\\"uote\"", "\"AccessDenied\"", "\"us-east-1\"", "\"Root\"",
+                                           "\"cm-policymaintainer\"", "\"Failed authentication\""};
+  const std::vector<std::string> keys = {"eventName", "code", "a", "errorCode", "awsRegion", "x", "requestParameters",
+                                         "userIdentity", "errorMessage", "eventSource"};
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    switch (rng() % 4) {
+      case 0: {  // a JSON object
+        std::string s = "{";
+        size_t members = 1 + rng() % 5;
+        for (size_t m = 0; m < members; ++m) {
+          if (m) s += ",";
+          std::string k = pick(keys);
+          std::string v = rng() % 2 ? "\"" + pick(names) + "\"" : pick(values);
+          if (k == "userIdentity") v = "{\"type\":" + (rng() % 2 ? std::string("\"Root\"") : pick(values)) + "}";
+          s += "\"" + k + "\":" + v;
+        }
+        out.push_back(s + "}");
+        break;
+      }
+      case 1:  // a space-delimited line
+        out.push_back("10.0.0." + std::to_string(rng() % 9) + " - " + pick(names) + " [ts] \"GET /\" " +
+                      std::to_string(400 + rng() % 12) + " " + std::to_string(rng() % 999));
+        break;
+      case 2:  // text
+        out.push_back(pick(names) + " " + pick(values) + " Failed authentication AccessDenied");
+        break;
+      default:  // broken JSON
+        out.push_back("{\"eventName\":\"" + pick(names));
+        break;
+    }
+  }
+  return out;
+}
+
+void check_same(const std::string& pattern, const std::vector<std::string>& events) {
+  CompileResult c = compile_pattern(pattern);
+  REQUIRE(c.pattern);
+  EventFilter fast(c.pattern, true), full(c.pattern, false);
+  for (const std::string& e : events) {
+    FilterResult a = fast.test(e, false), b = full.test(e, false);
+    INFO("pattern: " << pattern << "\nevent: " << e);
+    REQUIRE(a.matched == b.matched);
+    if (a.prefiltered) REQUIRE_FALSE(b.matched);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("prefilter: on and off give the same verdicts over the CloudTrail corpus") {
+  std::vector<std::string> events = lines_of(testing::read_data("corpus/cloudtrail-docs.ndjson"));
+  REQUIRE(events.size() == 569);
+  for (const std::string& p : patterns()) check_same(p, events);
+}
+
+TEST_CASE("prefilter: on and off give the same verdicts over random events") {
+  std::vector<std::string> events = random_events(20261127, 3000);
+  for (const std::string& p : patterns()) check_same(p, events);
+}
+
+TEST_CASE("prefilter: rules out most of the corpus for the seed pattern, and what it keeps is unchanged") {
+  CompileResult c = compile_pattern(testing::read_data("seed/pattern.txt"));
+  REQUIRE(c.pattern);
+  Prefilter pf(*c.pattern);
+  REQUIRE(pf.active());
+  REQUIRE(pf.clauses().size() == 1);
+  REQUIRE(pf.clauses()[0].literals().size() == 16);  // the 16 event names; `!=` gives nothing
+  size_t kept = 0;
+  std::vector<std::string> events = lines_of(testing::read_data("corpus/cloudtrail-docs.ndjson"));
+  for (const std::string& e : events) kept += pf.may_match(e);
+  CHECK(kept < events.size() / 10);
+}
+
+TEST_CASE("prefilter: derives nothing where the bytes need not appear") {
+  for (const char* p : {"{ $.code = 400 }", "{ $.a != \"x\" }", "{ $.a NOT EXISTS }", "{ $.a = * }",
+                        "{ $.a = %abc% }", "{ $.a = \"x/y\" }", "{ $.a = \"x\" || $.b > 3 }", "-ERROR", "%ERR%",
+                        "[a, b != 3]", ""}) {
+    CompileResult c = compile_pattern(p);
+    REQUIRE(c.pattern);
+    INFO(p);
+    CHECK_FALSE(Prefilter(*c.pattern).active());
+  }
+}
+
+TEST_CASE("prefilter: a JSON event with a \\u escape always takes the full path") {
+  CompileResult c = compile_pattern("{ $.eventName = DeletePolicy }");
+  REQUIRE(c.pattern);
+  Prefilter pf(*c.pattern);
+  CHECK_FALSE(pf.may_match("{\"eventName\":\"CreateTrail\"}"));
+  CHECK(pf.may_match("{\"eventName\":\"Delete\\u0050olicy\"}"));
+  EventFilter f(c.pattern);
+  CHECK(f.test("{\"eventName\":\"Delete\\u0050olicy\"}", false).matched);
+}
+
+TEST_CASE("prefilter: the anchor search finds every literal of an || group") {
+  LiteralAlternatives la({"DeleteGroupPolicy", "PutUserPolicy", "CreatePolicyVersion"});
+  CHECK(la.found_in("xx\"CreatePolicyVersion\""));
+  CHECK(la.found_in("Policy PolicyPutUserPolicy"));
+  CHECK_FALSE(la.found_in("CreatePolicyVersio DeleteGroupPolic Policy"));
+  CHECK_FALSE(la.found_in(""));
+}
