@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs   # em++ needs Debian's acorn
 jobs=$(nproc 2>/dev/null || echo 2)
 
-scripts/ensure-deps.sh native wasm browser
+scripts/ensure-deps.sh native wasm browser fuzz
 
 step() { echo; echo "==> $*"; }
 
@@ -22,6 +22,9 @@ step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCWLF_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ctest --test-dir build-asan --output-on-failure
+
+step "fuzzing: each libFuzzer target for 60 s under ASan+UBSan (clang-14)"
+scripts/fuzz.sh 60
 
 step "wasm build and the served folder (dist/)"
 scripts/build-web.sh
