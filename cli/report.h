@@ -11,6 +11,8 @@ namespace cwlf::cli {
 
 std::string human_report(const TestRun& run, std::string_view pattern, std::string_view pasted, bool color);
 std::string json_report(const TestRun& run, std::string_view pattern, std::string_view pasted);
+// The pitfall warnings for the pattern and these events ("" when none).
+std::string warnings_report(const TestRun& run, std::string_view pattern);
 
 const char* outcome_name(Outcome o);
 const char* found_name(Found f);

@@ -103,6 +103,7 @@ std::string human_report(const TestRun& run, std::string_view pattern, std::stri
   if (!run.compiled.pattern) {
     const Diagnostic& d = *run.compiled.error;
     out += "InvalidParameterException: " + d.aws_message + "\n" + caret_diagnostic(pattern, d);
+    out += warnings_report(run, pattern);  // e.g. smart quotes: why it was rejected
     return out;
   }
   out += std::string("Pattern (") + family_name(run.compiled.pattern->family) + "): " + one_line(pattern, 200) + "\n";
@@ -133,6 +134,7 @@ std::string human_report(const TestRun& run, std::string_view pattern, std::stri
   }
   out += std::to_string(run.matched) + " matched, " + std::to_string(run.unmatched) + " not matched, " +
          std::to_string(run.errors) + (run.errors == 1 ? " error\n" : " errors\n");
+  out += warnings_report(run, pattern);
   return out;
 }
 

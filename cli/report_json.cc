@@ -3,6 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "lint.h"
 #include "report.h"
 
 namespace cwlf::cli {
@@ -69,7 +70,7 @@ void explanation(Writer& w, const Explanation& x) {
 
 }  // namespace
 
-std::string json_report(const TestRun& run, std::string_view, std::string_view) {
+std::string json_report(const TestRun& run, std::string_view pattern, std::string_view) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
@@ -125,6 +126,33 @@ std::string json_report(const TestRun& run, std::string_view, std::string_view) 
     w.EndArray();
     w.Key("explanation");
     if (r && r->explanation) explanation(w, *r->explanation); else w.Null();
+    w.EndObject();
+  }
+  w.EndArray();
+  // The pitfall warnings (core/lint.h), offsets in bytes of the pattern.
+  w.Key("warnings");
+  w.StartArray();
+  for (const Warning& warning : lint(pattern, run.compiled, run.compiled.pattern ? &run.input : nullptr)) {
+    w.StartObject();
+    w.Key("code");
+    str(w, warning.code);
+    w.Key("message");
+    str(w, warning.message);
+    w.Key("offset");
+    w.Uint(warning.span.offset);
+    w.Key("length");
+    w.Uint(warning.span.length);
+    w.Key("fixes");
+    w.StartArray();
+    for (const LintFix& f : warning.fixes) {
+      w.StartObject();
+      w.Key("label");
+      str(w, f.label);
+      w.Key("pattern");
+      str(w, f.pattern);
+      w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();

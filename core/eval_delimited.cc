@@ -54,6 +54,12 @@ struct Placement {
   uint32_t count = 0;  // tokens taken
 };
 
+}  // namespace
+
+size_t delimited_token_count(std::string_view message) { return tokenize(message).size(); }
+
+namespace {
+
 std::string field_key(const Field& f, uint32_t position) {
   return f.kind == FieldKind::Named ? "$" + f.name : "$" + std::to_string(position);
 }

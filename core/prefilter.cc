@@ -1,8 +1,6 @@
 // Deriving the literals a matching event must contain; searching for them.
 #include "prefilter.h"
 
-#include <string.h>  // memmem (glibc, and Emscripten's musl)
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -17,9 +15,9 @@ using Clauses = std::vector<Clause>;      // every clause holds
 // A clause with more alternatives than this costs more to search than it saves.
 constexpr size_t kMaxAlternatives = 64;
 
-bool find(std::string_view hay, std::string_view needle, size_t from = 0) {
-  if (from > hay.size()) return false;
-  return memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size()) != nullptr;
+const Needle& unicode_escape() {
+  static const Needle n("\\u");
+  return n;
 }
 
 // A JSON string value equal to `s` contains the bytes of `s` unless some
@@ -142,25 +140,27 @@ std::string common_substring(const Clause& c) {
 }  // namespace
 
 LiteralAlternatives::LiteralAlternatives(std::vector<std::string> literals) : literals_(std::move(literals)) {
-  if (literals_.size() > 1) {
-    anchor_ = common_substring(literals_);
-    for (const std::string& s : literals_) anchor_at_.push_back(s.find(anchor_));
+  std::string anchor = literals_.size() > 1 ? common_substring(literals_) : std::string();
+  if (!anchor.empty()) {
+    for (const std::string& s : literals_) anchor_at_.push_back(s.find(anchor));
+    anchor_.emplace(std::move(anchor));
+  } else {
+    for (const std::string& s : literals_) needles_.emplace_back(s);
   }
 }
 
 bool LiteralAlternatives::found_in(std::string_view m) const {
-  if (anchor_.empty()) {
-    for (const std::string& s : literals_)
-      if (find(m, s)) return true;
+  if (!anchor_) {
+    for (const Needle& n : needles_)
+      if (n.find_in(m) != std::string_view::npos) return true;
     return false;
   }
   // Every occurrence of a literal contains the anchor at anchor_at_ into it.
   const char* base = m.data();
   size_t from = 0;
-  while (from + anchor_.size() <= m.size()) {
-    const void* hit = memmem(base + from, m.size() - from, anchor_.data(), anchor_.size());
-    if (!hit) return false;
-    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - base);
+  for (;;) {
+    size_t at = anchor_->find_in(m, from);
+    if (at == std::string_view::npos) return false;
     for (size_t k = 0; k < literals_.size(); ++k) {
       const std::string& s = literals_[k];
       if (anchor_at_[k] > at) continue;
@@ -203,7 +203,7 @@ Prefilter::Prefilter(const Pattern& p) {
 
 bool Prefilter::may_match(std::string_view m) const {
   if (clauses_.empty()) return true;
-  if (json_ && find(m, "\\u")) return true;  // any character may be escaped: full path
+  if (json_ && unicode_escape().find_in(m) != std::string_view::npos) return true;  // any character may be escaped: full path
   for (const LiteralAlternatives& c : clauses_)
     if (!c.found_in(m)) return false;
   return true;

@@ -20,10 +20,12 @@
 // not matter there.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "literal_search.h"
 #include "pattern.h"
 
 namespace cwlf {
@@ -37,10 +39,11 @@ class LiteralAlternatives {
 
  private:
   std::vector<std::string> literals_;
+  std::vector<Needle> needles_;  // one per literal (when there is no anchor)
   // A substring common to every literal (e.g. "Policy" in the 16 event names
   // of the IAM policy-change filter): one search for it, then each literal is
   // checked around each place it occurs.
-  std::string anchor_;
+  std::optional<Needle> anchor_;
   std::vector<size_t> anchor_at_;  // where anchor_ first occurs in each literal
 };
 

@@ -1,10 +1,12 @@
-// The JavaScript face of cwlf (embind): three functions, each calling the
+// The JavaScript face of cwlf (embind): a few functions, each calling the
 // engine exactly as the `cwlf` command does and converting what it returns to
 // plain JavaScript objects. No logic of its own beyond that conversion:
 //
 //   compile(pattern)                    -> { ok, family, error }
 //   test(pattern, pastedText[, options]) -> { pattern, format, counts, events }
 //   testMetricFilter(pattern, messages) -> TestMetricFilter's response, or { error }
+//   lint(pattern, pastedText)           -> { warnings, normalised }
+//   exclusion(pattern, pastedText, eventIndex, byArn) -> "exclude this principal"
 //
 // The contract is docs/api.md. Two promises made there are kept here:
 //   * every position handed to JavaScript is a UTF-16 code-unit index (a JS
@@ -25,7 +27,10 @@
 #include "diagnostic.h"
 #include "evaluate.h"
 #include "events.h"
+#include "exclusion.h"
+#include "lint.h"
 #include "pattern.h"
+#include "pattern_print.h"
 #include "run.h"
 
 namespace {
@@ -336,9 +341,69 @@ val test_metric_filter(const std::string& pattern, const val& messages) {
   return val::global("JSON").call<val>("parse", str(result.response_json));
 }
 
+// Pitfall warnings for the pattern (and the events, when text is given),
+// and the pattern re-printed with explicit parentheses (null when invalid).
+val lint(const std::string& pattern, const std::string& pasted) {
+  const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
+  const cwlf::SplitResult* events = pasted.empty() ? nullptr : &split_of(pasted).input;
+  const std::vector<cwlf::Warning> warnings = cwlf::lint(pattern, compiled, events);
+  const Utf16Index pattern_index(pattern);
+  val list = val::array();
+  for (size_t i = 0; i < warnings.size(); ++i) {
+    const cwlf::Warning& w = warnings[i];
+    val o = val::object();
+    o.set("code", str(w.code));
+    o.set("message", str(w.message));
+    const auto [offset, length] = pattern_index.span(w.span);
+    o.set("offset", offset);
+    o.set("length", length);
+    val fixes = val::array();
+    for (size_t k = 0; k < w.fixes.size(); ++k) {
+      val f = val::object();
+      f.set("label", str(w.fixes[k].label));
+      f.set("pattern", str(w.fixes[k].pattern));
+      fixes.set(k, f);
+    }
+    o.set("fixes", fixes);
+    list.set(i, o);
+  }
+  val out = val::object();
+  out.set("warnings", list);
+  out.set("normalised", compiled.pattern ? str(cwlf::normalised_pattern(*compiled.pattern)) : val::null());
+  return out;
+}
+
+// "Exclude this principal" for event `index` of the pasted text (exclusion.h).
+val exclusion(const std::string& pattern, const std::string& pasted, uint32_t index, bool by_arn) {
+  const cwlf::SplitResult& input = split_of(pasted).input;
+  val out = val::object();
+  if (index >= input.events.size()) {
+    out.set("error", str("There is no event #" + std::to_string(index + 1) + "."));
+    return out;
+  }
+  const cwlf::Exclusion x = cwlf::build_exclusion(pattern, input.events[index], &input, by_arn);
+  if (x.error) {
+    out.set("error", str(*x.error));
+    return out;
+  }
+  out.set("error", val::null());
+  out.set("identityType", str(x.identity_type));
+  out.set("selector", str(x.selector));
+  out.set("value", str(x.value));
+  out.set("pattern", str(x.pattern));
+  out.set("keepingPattern", x.keeping_pattern.empty() ? val::null() : str(x.keeping_pattern));
+  out.set("drops", str(x.drops));
+  val dropped = val::array();
+  for (size_t i = 0; i < x.dropped.size(); ++i) dropped.set(i, x.dropped[i]);
+  out.set("dropped", dropped);
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cwlf) {
+  emscripten::function("exclusion", &exclusion);
+  emscripten::function("lint", &lint);
   emscripten::function("compile", &compile);
   // Two overloads (embind dispatches on the argument count): options may be left out.
   emscripten::function("test", &test);

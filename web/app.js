@@ -15,6 +15,7 @@ import { Expectations } from './expectations.js';
 import { initSharing } from './share.js';
 import { isShareFragment } from './share-link.js';
 import { shortenTest } from './shorten.js';
+import { Warnings } from './warnings.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -36,6 +37,7 @@ const state = {
   limit: LIST_PAGE,
   shown: null,      // { request, result } last drawn
   hoverNode: null,  // index of the explanation node under the pointer / focus
+  warningRange: null,  // { start, end } in the pattern: the warning under the pointer / focus
 };
 
 // ---- talking to the engine ------------------------------------------------------
@@ -135,6 +137,7 @@ function draw({ fromUser }) {
   drawList();
   drawExplanation();
   expectations.update(result, state.selected);
+  warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
   drawMarks({ reveal: fromUser });
 }
 
@@ -227,6 +230,7 @@ function drawMarks({ reveal = false } = {}) {
       }
     }
   }
+  if (state.warningRange) patternRanges.push({ ...state.warningRange, className: 'hl' });
   patternMarks.set(patternRanges, texts.pattern);
   eventsMarks.set(eventRanges, texts.events);
   if (state.hoverNode !== null) {
@@ -357,6 +361,28 @@ function load(pattern, events, { selected = 0, expected = new Map() } = {}) {
 }
 
 $('load-example').addEventListener('click', () => load(seedPattern, seedEvents));
+
+// ---- pitfall warnings (warnings.js) ------------------------------------------------------
+
+const warnings = new Warnings({
+  section: $('warnings'),
+  list: $('warning-list'),
+  normalisedButton: $('show-normalised'),
+  normalisedOutput: $('normalised'),
+  // A fix replaces the pattern (the events stay) and re-tests at once.
+  onFix: (pattern) => {
+    patternBox.value = pattern;
+    texts.pattern = pattern;
+    state.warningRange = null;
+    fitPattern();
+    requestTest({ now: true });
+    patternBox.focus();
+  },
+  onPoint: (range) => {
+    state.warningRange = range;
+    drawMarks();
+  },
+});
 $('clear-all').addEventListener('click', () => {
   load('', '');
   patternBox.focus();

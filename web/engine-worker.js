@@ -89,7 +89,7 @@ function identify(message) {
 
 // ---- requests ---------------------------------------------------------------------
 
-let cache = null;  // { pattern, text, explainAll, explained, raw, messages, identities }
+let cache = null;  // { pattern, text, explainAll, explained, raw, messages, identities, lint }
 
 function runTest(pattern, text, explain) {
   const explainAll = text.length < EXPLAIN_ALL_BELOW;
@@ -103,7 +103,10 @@ function runTest(pattern, text, explain) {
   const raw = engine.test(pattern, text, { explain: explainAll ? 'all' : explain, messages: !sameText });
   const messages = sameText ? cache.messages : raw.events.map((event) => event.message);
   const identities = sameText ? cache.identities : messages.map(identify);
-  cache = { pattern, text, explainAll, explained: explain, raw, messages, identities };
+  // Pitfall warnings and the normalised pattern (warnings.js): they depend on
+  // the pattern and the text only, not on which event is explained.
+  const lint = sameText && cache.pattern === pattern ? cache.lint : engine.lint(pattern, text);
+  cache = { pattern, text, explainAll, explained: explain, raw, messages, identities, lint };
   return cache;
 }
 
@@ -134,13 +137,47 @@ function toPageResult(run, explain) {
       explanation: event.explanation,
     };
   }
-  return { pattern: raw.pattern, format: raw.format, counts: raw.counts, events, selected: selectedEvent };
+  return {
+    pattern: raw.pattern, format: raw.format, counts: raw.counts, events, selected: selectedEvent,
+    warnings: run.lint.warnings, normalised: run.lint.normalised,
+  };
 }
 
 // Lone surrogates cannot be encoded as UTF-8; replacing them keeps every
 // string index the same (toWellFormed swaps each for U+FFFD).
 function wellFormed(text) {
   return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text;
+}
+
+// ---- "Exclude this principal" and "Compare with…" (exclusion.js, compare.js) ------------
+
+let compared = null;  // { pattern, text, raw }: the second pattern's last run
+
+// message.exclude: index of the event whose principal to exclude (once, on a click);
+// message.compare: a second pattern to run over the same events (while it is set).
+function addExtras(result, run, message) {
+  if (Number.isInteger(message.exclude)) {
+    result.exclusion = { index: message.exclude, ...engine.exclusion(run.pattern, run.text, message.exclude, !!message.byArn) };
+  }
+  if (typeof message.compare === 'string' && message.compare !== '') {
+    const other = wellFormed(message.compare);
+    if (!compared || compared.pattern !== other || compared.text !== run.text) {
+      compared = { pattern: other, text: run.text, raw: engine.test(other, run.text, { explain: 'none', messages: false }) };
+    }
+    const second = compared.raw;
+    const comparison = { pattern: other, ok: second.pattern.ok, error: second.pattern.error, onlyFirst: [], onlySecond: [], both: 0, neither: 0 };
+    if (second.pattern.ok && run.raw.pattern.ok) {
+      run.raw.events.forEach((event, i) => {
+        const a = event.tested && event.matched;
+        const b = second.events[i].tested && second.events[i].matched;
+        if (a && !b) comparison.onlyFirst.push(i);
+        else if (b && !a) comparison.onlySecond.push(i);
+        else if (a) comparison.both += 1;
+        else if (event.tested) comparison.neither += 1;
+      });
+    }
+    result.comparison = comparison;
+  }
 }
 
 let queue = Promise.resolve();
@@ -153,6 +190,7 @@ self.onmessage = (e) => {
     try {
       const run = runTest(wellFormed(String(message.pattern)), wellFormed(String(message.text)), message.explain | 0);
       const result = toPageResult(run, message.explain | 0);
+      addExtras(result, run, message);
       self.postMessage({ type: 'result', id: message.id, ms: performance.now() - t0, result });
     } catch (err) {
       cache = null;

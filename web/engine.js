@@ -32,7 +32,8 @@ export class Engine {
     this.onFailure({ fatal: true, message: message || 'The engine could not start.' });
   }
 
-  // request: { pattern, text, explain }. Resolves nothing; results arrive via onResult.
+  // request: { pattern, text, explain[, exclude, byArn, compare] } (see engine-worker.js).
+  // Resolves nothing; results arrive via onResult.
   test(request) {
     const sent = { ...request, id: this.nextId++ };
     if (this.inFlight) {
@@ -48,7 +49,10 @@ export class Engine {
 
   send(request) {
     this.inFlight = request;
-    this.worker.postMessage({ type: 'test', id: request.id, pattern: request.pattern, text: request.text, explain: request.explain });
+    this.worker.postMessage({
+      type: 'test', id: request.id, pattern: request.pattern, text: request.text, explain: request.explain,
+      exclude: request.exclude, byArn: request.byArn, compare: request.compare,
+    });
   }
 
   receive(message) {

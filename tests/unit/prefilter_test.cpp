@@ -160,3 +160,17 @@ TEST_CASE("prefilter: the anchor search finds every literal of an || group") {
   CHECK_FALSE(la.found_in("CreatePolicyVersio DeleteGroupPolic Policy"));
   CHECK_FALSE(la.found_in(""));
 }
+
+TEST_CASE("literal search: Needle finds what std::string_view::find finds, at every offset and length") {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abPy\\u\"Q";  // few letters: many near misses
+  for (int round = 0; round < 20000; ++round) {
+    std::string hay(rng() % 80, 'a'), needle(1 + rng() % 6, 'a');
+    for (char& c : hay) c = alphabet[rng() % alphabet.size()];
+    for (char& c : needle) c = alphabet[rng() % alphabet.size()];
+    size_t from = rng() % (hay.size() + 2);
+    INFO("hay " << hay << " needle " << needle << " from " << from);
+    size_t want = from > hay.size() ? std::string::npos : std::string_view(hay).find(needle, from);
+    REQUIRE(Needle(needle).find_in(hay, from) == want);
+  }
+}

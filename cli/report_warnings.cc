@@ -1,0 +1,28 @@
+// The pitfall warnings (core/lint.h) as `cwlf test` prints them: the part of
+// the pattern each one is about, the message, and each offered rewrite.
+#include <string>
+
+#include "caret.h"
+#include "lint.h"
+#include "report.h"
+
+namespace cwlf::cli {
+
+std::string warnings_report(const TestRun& run, std::string_view pattern) {
+  const std::vector<Warning> warnings = lint(pattern, run.compiled, run.compiled.pattern ? &run.input : nullptr);
+  if (warnings.empty()) return "";
+  std::string out = "\n" + std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning:\n" : " warnings:\n");
+  for (const Warning& w : warnings) {
+    const LineCol at = line_col(pattern, w.span.offset);
+    std::string excerpt(pattern.substr(std::min<size_t>(w.span.offset, pattern.size()), w.span.length));
+    for (char& c : excerpt)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (excerpt.size() > 100) excerpt = excerpt.substr(0, 97) + "...";
+    out += "  warning [" + w.code + "] at line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+           ": " + excerpt + "\n    " + w.message + "\n";
+    for (const LintFix& f : w.fixes) out += "    fix (" + f.label + "): " + f.pattern + "\n";
+  }
+  return out;
+}
+
+}  // namespace cwlf::cli

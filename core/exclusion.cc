@@ -1,0 +1,158 @@
+// The exclusion builder (exclusion.h).
+#include "exclusion.h"
+
+#include <set>
+
+#include "evaluate.h"
+#include "pattern.h"
+
+namespace cwlf {
+
+namespace {
+
+// A string member of `object`, or nullopt.
+std::optional<std::string> string_at(const JsonDoc& doc, uint32_t object, std::string_view name) {
+  if (object == kNoNode) return std::nullopt;
+  const uint32_t n = doc.member(object, name);
+  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return std::nullopt;
+  return std::string(doc.text(doc.nodes[n]));
+}
+
+// The value as a pattern literal: bare when it is a plain word (as AWS's
+// examples write them), else double-quoted with `"` and `\` escaped.
+std::string literal(std::string_view v) {
+  bool plain = !v.empty();
+  for (char c : v)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+  if (plain && !(v[0] >= '0' && v[0] <= '9')) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Who lacks each selector the builder uses (CloudTrail's userIdentity element).
+const char* lacking(std::string_view selector) {
+  if (selector.rfind("$.userIdentity.sessionContext.sessionIssuer.", 0) == 0)
+    return "IAMUser, Root, AWSService, AWSAccount and IdentityCenterUser";
+  if (selector == "$.userIdentity.userName") return "AssumedRole, AWSService and AWSAccount (and Root in many events)";
+  if (selector == "$.userIdentity.invokedBy") return "IAMUser, AssumedRole and Root (unless an AWS service called for them)";
+  if (selector == "$.userIdentity.arn") return "AWSService and AWSAccount";
+  if (selector == "$.userIdentity.principalId") return "AWSService";
+  return "";
+}
+
+std::string identity_type(const Event& e) {
+  if (!e.json || e.json->nodes.empty()) return "";
+  const JsonDoc& doc = *e.json;
+  return string_at(doc, doc.member(0, "userIdentity"), "type").value_or("");
+}
+
+}  // namespace
+
+Exclusion build_exclusion(std::string_view pattern, const Event& event, const SplitResult* events, bool by_arn) {
+  Exclusion x;
+  if (event.error || !event.json || event.json->nodes.empty()) {
+    x.error = "This event is not a JSON object, so it names no principal to exclude.";
+    return x;
+  }
+  const JsonDoc& doc = *event.json;
+  const uint32_t identity = doc.member(0, "userIdentity");
+  if (identity == kNoNode || doc.nodes[identity].type != JsonType::Object) {
+    x.error = "This event has no CloudTrail userIdentity object.";
+    return x;
+  }
+  x.identity_type = string_at(doc, identity, "type").value_or("");
+  const uint32_t session = doc.member(identity, "sessionContext");
+  const uint32_t issuer = session == kNoNode ? kNoNode : doc.member(session, "sessionIssuer");
+  auto pick = [&](const char* selector, std::optional<std::string> value) {
+    if (!value || !x.selector.empty()) return;
+    x.selector = selector;
+    x.value = *value;
+  };
+  if (x.identity_type == "Root") {
+    pick("$.userIdentity.type", std::string("Root"));
+  } else if (x.identity_type == "AWSService") {
+    pick("$.userIdentity.invokedBy", string_at(doc, identity, "invokedBy"));
+  } else if (x.identity_type == "IAMUser") {
+    pick("$.userIdentity.userName", string_at(doc, identity, "userName"));
+  }
+  if (by_arn) pick("$.userIdentity.sessionContext.sessionIssuer.arn", string_at(doc, issuer, "arn"));
+  pick("$.userIdentity.sessionContext.sessionIssuer.userName", string_at(doc, issuer, "userName"));
+  pick("$.userIdentity.sessionContext.sessionIssuer.arn", string_at(doc, issuer, "arn"));
+  pick("$.userIdentity.invokedBy", string_at(doc, identity, "invokedBy"));
+  pick("$.userIdentity.arn", string_at(doc, identity, "arn"));
+  pick("$.userIdentity.principalId", string_at(doc, identity, "principalId"));
+  if (x.selector.empty()) {
+    x.error = "This event's userIdentity names no principal (no userName, arn, invokedBy or principalId).";
+    return x;
+  }
+
+  const CompileResult current = compile_pattern(pattern);
+  if (!current.pattern) {
+    x.error = "Fix the pattern first: it is not valid.";
+    return x;
+  }
+  std::string body;
+  if (current.pattern->family == PatternFamily::Json) {
+    const size_t open = pattern.find('{'), close = pattern.rfind('}');
+    body = std::string(pattern.substr(open + 1, close - open - 1));
+    const size_t b = body.find_first_not_of(" \t\r\n"), e = body.find_last_not_of(" \t\r\n");
+    body = b == std::string::npos ? "" : body.substr(b, e - b + 1);
+  } else if (current.pattern->family != PatternFamily::MatchAll) {
+    x.error = "An exclusion can only be added to a JSON pattern { … } (or to the empty pattern).";
+    return x;
+  }
+  const std::string clause = x.selector + " != " + literal(x.value);
+  const std::string rest = body.empty() ? "" : " && (" + body + ")";
+  x.pattern = "{(" + clause + ")" + rest + "}";
+  const char* lack = lacking(x.selector);
+  if (*lack) x.keeping_pattern = "{(" + clause + " || " + x.selector + " NOT EXISTS)" + rest + "}";
+  const CompileResult next = compile_pattern(x.pattern);
+  if (!next.pattern) {
+    x.error = next.error && next.error->code == "pattern-too-long"
+                  ? "With the exclusion the pattern would be over CloudWatch's 1,024 characters."
+                  : "The pattern with the exclusion would not be valid: " + (next.error ? next.error->message : "");
+    x.pattern.clear();
+    x.keeping_pattern.clear();
+    return x;
+  }
+  if (!x.keeping_pattern.empty() && !compile_pattern(x.keeping_pattern).pattern) x.keeping_pattern.clear();
+
+  x.drops = *lack ? "`" + x.selector + " != …` is false for events without `" + x.selector +
+                        "`, so it also silently drops every event by " + lack + " identities."
+                  : "The clause reads `$.userIdentity.type`, which every CloudTrail identity has: it drops only this "
+                    "principal's events.";
+  if (events) {
+    std::set<std::string> types;
+    for (size_t i = 0; i < events->events.size(); ++i) {
+      const Event& e = events->events[i];
+      if (e.error) continue;
+      if (!evaluate(*current.pattern, e, false).matched || evaluate(*next.pattern, e, false).matched) continue;
+      // Events by the excluded principal itself are the point, not a loss.
+      if (e.json && !e.json->nodes.empty()) {
+        const Exclusion same = build_exclusion("", e, nullptr, by_arn);
+        if (!same.error && same.selector == x.selector && same.value == x.value) continue;
+      }
+      x.dropped.push_back(static_cast<uint32_t>(i));
+      const std::string t = identity_type(e);
+      x.dropped_types.push_back(t);
+      if (!t.empty()) types.insert(t);
+    }
+    if (!x.dropped.empty()) {
+      std::string list;
+      for (size_t k = 0; k < x.dropped.size() && k < 5; ++k)
+        list += (k ? ", #" : "#") + std::to_string(x.dropped[k] + 1);
+      if (x.dropped.size() > 5) list += " and " + std::to_string(x.dropped.size() - 5) + " more";
+      std::string type_list;
+      for (const std::string& t : types) type_list += (type_list.empty() ? "" : ", ") + t;
+      x.drops += " Here that is " + std::to_string(x.dropped.size()) + " event" + (x.dropped.size() == 1 ? "" : "s") +
+                 " the pattern matched before (" + list + (type_list.empty() ? "" : ", by " + type_list) + ").";
+    }
+  }
+  return x;
+}
+
+}  // namespace cwlf

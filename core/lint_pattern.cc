@@ -1,0 +1,188 @@
+// Pitfalls visible in the parsed pattern alone.
+#include <cstring>
+#include <string>
+
+#include "lint_internal.h"
+#include "pattern_print.h"
+
+namespace cwlf {
+
+using namespace lint_detail;
+
+namespace {
+
+bool looks_like_regex(std::string_view s) { return s.size() >= 2 && s.front() == '%' && s.back() == '%'; }
+
+// `"%abc%"`: AWS treats a quoted regex as the literal text %abc% (spec §13.2).
+void check_quoted_regex(const Pattern& p, std::vector<Warning>& out) {
+  auto warn = [&](Span quoted, std::string_view body) {
+    Warning w;
+    w.code = "quoted-regex";
+    w.message = "A regular expression in double quotes is a literal: this looks for the text " + code(body) +
+                ", percent signs included. Remove the quotes to make it a regular expression.";
+    w.span = quoted;
+    add_fix(w, p.text, "Remove the quotes", splice(p.text, quoted, body));
+    out.push_back(std::move(w));
+  };
+  for (const Term& t : p.terms) {
+    if (!t.quoted || t.regex >= 0 || !looks_like_regex(t.text)) continue;
+    // The quoted part of the term: after its ?/- prefix.
+    const std::string_view whole = slice(p.text, t.span);
+    const size_t q = whole.find('"');
+    if (q == std::string_view::npos) continue;
+    warn(Span{static_cast<uint32_t>(t.span.offset + q), static_cast<uint32_t>(t.span.length - q)}, t.text);
+  }
+  for (const ExprNode& n : p.nodes) {
+    if (n.kind != ExprKind::Condition || n.condition != ConditionKind::Compare) continue;
+    const Value& v = n.value;
+    if (v.kind == ValueKind::String && v.quoted && !v.prefix_wildcard && !v.suffix_wildcard && looks_like_regex(v.text))
+      warn(v.span, v.text);
+  }
+}
+
+std::string regex_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::strchr("\\^$.|?*+()[]{}%/", c)) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// `Ev*ent`: a `*` inside a value is a literal star (spec §5.4).
+void check_interior_star(const Pattern& p, std::vector<Warning>& out) {
+  for (const ExprNode& n : p.nodes) {
+    if (n.kind != ExprKind::Condition || n.condition != ConditionKind::Compare) continue;
+    const Value& v = n.value;
+    if (v.kind != ValueKind::String || v.text.find('*') == std::string::npos) continue;
+    Warning w;
+    w.code = "interior-star";
+    w.message = "Only a leading or trailing * is a wildcard; the * inside " + code(slice(p.text, v.span)) +
+                " is a literal star, so it matches only text that contains a * at that place.";
+    w.span = v.span;
+    if (n.op == CompareOp::Eq || n.op == CompareOp::Ne) {
+      // The same intent as a regular expression: each * becomes .*
+      std::string re = v.prefix_wildcard ? "%" : "%^";
+      size_t from = 0;
+      for (size_t star; (star = v.text.find('*', from)) != std::string::npos; from = star + 1)
+        re += regex_escape(std::string_view(v.text).substr(from, star - from)) + ".*";
+      re += regex_escape(std::string_view(v.text).substr(from));
+      re += v.suffix_wildcard ? "%" : "$%";
+      add_fix(w, p.text, "Use the regular expression " + re, splice(p.text, v.span, re));
+    }
+    out.push_back(std::move(w));
+  }
+}
+
+// `" "` believed to mean "everything": AWS's documentation says so, the
+// service matches only messages that contain a space (spec §13.1).
+void check_blank_phrase(const Pattern& p, std::vector<Warning>& out) {
+  if (p.family != PatternFamily::Terms || p.terms.size() != 1) return;
+  const Term& t = p.terms[0];
+  if (!t.quoted || t.kind != TermKind::Required || t.text.empty() ||
+      t.text.find_first_not_of(" \t") != std::string::npos)
+    return;
+  Warning w;
+  w.code = "blank-phrase";
+  w.message = "`\" \"` does not match everything, whatever the documentation says: it is a one-space phrase and "
+              "matches only messages that contain a space. The empty pattern matches every event.";
+  w.span = t.span;
+  add_fix(w, p.text, "Use the empty pattern (match everything)", "");
+  out.push_back(std::move(w));
+}
+
+bool parenthesised(const Pattern& p, const ExprNode& group) {
+  // A group's span is widened by the parentheses written around it (parse_expr.cc).
+  return !group.operands.empty() && group.span.offset < p.nodes[group.operands.front()].span.offset;
+}
+
+// `A || B && C`: && binds tighter, so a trailing `&& C` (typically an
+// exclusion) guards only B, not the whole chain.
+void check_precedence(const Pattern& p, std::vector<Warning>& out) {
+  for (const ExprNode& n : p.nodes) {
+    if (n.kind != ExprKind::Or || n.operands.size() < 2) continue;
+    const ExprNode& last = p.nodes[n.operands.back()];
+    const ExprNode& first = p.nodes[n.operands.front()];
+    const bool trailing = last.kind == ExprKind::And && !parenthesised(p, last);
+    const bool leading = first.kind == ExprKind::And && !parenthesised(p, first);
+    if (!trailing && !leading) continue;
+    const ExprNode& group = trailing ? last : first;
+    const ExprNode& guard = p.nodes[trailing ? group.operands.back() : group.operands.front()];
+    // The bare chain, from its first operand to its last (the Or's own
+    // parentheses, if any, stay where they are).
+    const uint32_t from = p.nodes[n.operands.front()].span.offset;
+    const Span chain{from, p.nodes[n.operands.back()].span.end() - from};
+    Warning w;
+    w.code = "precedence";
+    w.message = "`&&` binds tighter than `||`, so " + code(slice(p.text, guard.span)) + " applies only to " +
+                code(slice(p.text, p.nodes[trailing ? group.operands.front() : group.operands.back()].span)) +
+                ", not to the whole chain. CloudWatch reads this as: " +
+                code(normalised_expression(p, static_cast<uint32_t>(&n - p.nodes.data())), 400);
+    w.span = group.span;
+    std::string guarded;
+    if (trailing) {
+      const Span rest{from, p.nodes[group.operands[group.operands.size() - 2]].span.end() - from};
+      guarded = "(" + std::string(slice(p.text, rest)) + ") && " + std::string(slice(p.text, guard.span));
+    } else {
+      const uint32_t after = p.nodes[group.operands[1]].span.offset;
+      const Span rest{after, chain.end() - after};
+      guarded = std::string(slice(p.text, guard.span)) + " && (" + std::string(slice(p.text, rest)) + ")";
+    }
+    add_fix(w, p.text, "Make " + code(slice(p.text, guard.span), 60) + " guard the whole chain",
+            splice(p.text, chain, guarded));
+    add_fix(w, p.text, "Keep this meaning, with explicit parentheses", normalised_pattern(p));
+    out.push_back(std::move(w));
+  }
+}
+
+// CloudTrail identity fields present only for some userIdentity.type values.
+struct IdentityField {
+  const char* prefix;   // selector text, or prefix ending in '.'
+  const char* present;  // the types that have it
+  const char* absent;   // the types that do not
+};
+const IdentityField kIdentityFields[] = {
+    {"$.userIdentity.sessionContext.sessionIssuer.", "AssumedRole (and FederatedUser)",
+     "IAMUser, Root, AWSService, AWSAccount and IdentityCenterUser"},
+    {"$.userIdentity.userName", "IAMUser (and sometimes Root)", "AssumedRole, AWSService and AWSAccount"},
+    {"$.userIdentity.invokedBy", "AWSService (and calls an AWS service made for you)", "most IAMUser, AssumedRole and Root"},
+    {"$.userIdentity.arn", "IAMUser, AssumedRole, FederatedUser and Root", "AWSService and AWSAccount"},
+};
+
+void check_identity_ne(const Pattern& p, std::vector<Warning>& out) {
+  if (p.family != PatternFamily::Json) return;
+  for (const ExprNode& n : p.nodes) {
+    if (n.kind != ExprKind::Condition || n.condition != ConditionKind::Compare || n.op != CompareOp::Ne) continue;
+    if (ne_guarded(p, static_cast<uint32_t>(&n - p.nodes.data()))) continue;
+    const std::string_view sel = slice(p.text, n.selector.span);
+    for (const IdentityField& f : kIdentityFields) {
+      const std::string_view prefix = f.prefix;
+      const bool hit = prefix.back() == '.' ? sel.substr(0, prefix.size()) == prefix : sel == prefix;
+      if (!hit) continue;
+      Warning w;
+      w.code = "ne-identity-field";
+      w.message = code(sel) + " exists only for CloudTrail identity types " + f.present + "; it is missing for " +
+                  f.absent + ". `!=` on a missing field is false, so events by those identities can never match.";
+      w.span = n.span;
+      const std::string core(slice(p.text, condition_core(n)));
+      add_fix(w, p.text, "Also match when the field is missing",
+              splice(p.text, n.span, "(" + core + " || " + std::string(sel) + " NOT EXISTS)"));
+      out.push_back(std::move(w));
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Warning> lint_pattern(const Pattern& pattern) {
+  std::vector<Warning> out;
+  check_blank_phrase(pattern, out);
+  check_quoted_regex(pattern, out);
+  check_interior_star(pattern, out);
+  check_precedence(pattern, out);
+  check_identity_ne(pattern, out);
+  return out;
+}
+
+}  // namespace cwlf

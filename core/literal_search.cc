@@ -1,0 +1,80 @@
+#include "literal_search.h"
+
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace cwlf {
+
+namespace {
+
+// How common a byte is in JSON logs (higher = more common); a rough ranking
+// is enough, it only chooses which bytes to look for first.
+int commonness(unsigned char c) {
+  if (c == '"' || c == ':' || c == ',' || c == ' ') return 100;
+  if (c >= 'a' && c <= 'z') return std::strchr("etaoinsrlcdmu", c) ? 90 : 70;
+  if (c >= '0' && c <= '9') return 75;
+  if (c == '.' || c == '-' || c == '/' || c == '_' || c == '{' || c == '}') return 60;
+  if (c >= 'A' && c <= 'Z') return std::strchr("AESCIDT", c) ? 40 : 25;
+  if (c == '\\') return 5;
+  return 15;
+}
+
+}  // namespace
+
+Needle::Needle(std::string text) : text_(std::move(text)) {
+  const size_t n = text_.size();
+  if (n == 0) return;
+  auto rank = [&](size_t i) { return commonness(static_cast<unsigned char>(text_[i])); };
+  rare1_ = 0;
+  for (size_t i = 1; i < n; ++i)
+    if (rank(i) < rank(rare1_)) rare1_ = i;
+  rare2_ = rare1_;
+  for (size_t i = 0; i < n; ++i) {
+    if (i == rare1_) continue;
+    if (rare2_ == rare1_ || rank(i) < rank(rare2_) ||
+        (rank(i) == rank(rare2_) && text_[i] != text_[rare1_] && text_[rare2_] == text_[rare1_]))
+      rare2_ = i;
+  }
+}
+
+size_t Needle::find_in(std::string_view hay, size_t from) const {
+  const size_t n = text_.size(), h = hay.size();
+  if (n == 0) return from <= h ? from : std::string_view::npos;
+  if (from > h || h - from < n) return std::string_view::npos;
+  const char* s = hay.data();
+  const char* t = text_.data();
+  const size_t last = h - n;  // last possible start
+  size_t i = from;
+#ifdef __SSE2__
+  if (n > 1) {
+    const __m128i b1 = _mm_set1_epi8(t[rare1_]);
+    const __m128i b2 = _mm_set1_epi8(t[rare2_]);
+    for (; i + 16 <= last + 1; i += 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + rare1_));
+      __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + rare2_));
+      unsigned mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, b1), _mm_cmpeq_epi8(y, b2))));
+      while (mask) {
+        unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+        if (std::memcmp(s + i + bit, t, n) == 0) return i + bit;
+        mask &= mask - 1;
+      }
+    }
+  }
+#endif
+  // memchr for the rarest byte, then verify.
+  const char r = t[rare1_];
+  while (i <= last) {
+    const void* p = std::memchr(s + i + rare1_, r, last - i + 1);
+    if (!p) return std::string_view::npos;
+    size_t at = static_cast<size_t>(static_cast<const char*>(p) - s) - rare1_;
+    if (std::memcmp(s + at, t, n) == 0) return at;
+    i = at + 1;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace cwlf
