@@ -7,6 +7,7 @@
 
 #include "json_compact.h"
 #include "json_sax.h"
+#include "number_text.h"
 #include "resource_limits.h"
 
 namespace cwlf {
@@ -16,16 +17,6 @@ namespace {
 using json_sax::is_json_space;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string group_thousands(uint64_t v) {
-  std::string digits = std::to_string(v);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
 
 // Line/column of offsets in the pasted text, computed incrementally: errors
 // come in increasing order, so the whole paste is scanned once.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "json_sax.h"
+#include "number_text.h"
 #include "resource_limits.h"
 
 namespace cwlf {
@@ -127,16 +128,6 @@ std::string reason_for(rapidjson::ParseErrorCode code, std::string_view text, ui
     default:
       return "this is not valid JSON.";
   }
-}
-
-std::string group_thousands(uint64_t v) {
-  std::string digits = std::to_string(v);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
 }
 
 }  // namespace
