@@ -4,16 +4,11 @@
 
 #include "test_support.h"
 
+using cwlf::testing::check_rows;
+using cwlf::testing::Row;
 using cwlf::testing::verdict;
 
 namespace {
-
-struct Row {
-  const char* rule;
-  const char* pattern;
-  const char* message;
-  bool match;
-};
 
 const Row kRows[] = {
     // The message must be one JSON object.
@@ -120,14 +115,7 @@ const Row kRows[] = {
 }  // namespace
 
 TEST_CASE("JSON patterns follow CloudWatch's observed semantics") {
-  for (const Row& row : kRows) {
-    INFO(row.rule << "\n  pattern: " << row.pattern << "\n  message: " << row.message);
-    auto v = verdict(row.pattern, row.message);
-    REQUIRE(v.compiled);
-    CHECK(v.result.matched == row.match);
-    // The fast path (no explanation) must agree with the explained one.
-    CHECK(verdict(row.pattern, row.message, false).result.matched == row.match);
-  }
+  check_rows(kRows);
 }
 
 TEST_CASE("JSON patterns report no extracted values") {

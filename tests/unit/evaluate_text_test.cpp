@@ -3,16 +3,11 @@
 
 #include "test_support.h"
 
+using cwlf::testing::check_rows;
+using cwlf::testing::Row;
 using cwlf::testing::verdict;
 
 namespace {
-
-struct Row {
-  const char* rule;
-  const char* pattern;
-  const char* message;
-  bool match;
-};
 
 const Row kTermRows[] = {
     {"a term is a substring", "ERROR", "TERROR: disk full", true},
@@ -65,23 +60,11 @@ const Row kDelimitedRows[] = {
 }  // namespace
 
 TEST_CASE("text terms follow CloudWatch's observed semantics") {
-  for (const Row& row : kTermRows) {
-    INFO(row.rule << "\n  pattern: " << row.pattern << "\n  message: " << row.message);
-    auto v = verdict(row.pattern, row.message);
-    REQUIRE(v.compiled);
-    CHECK(v.result.matched == row.match);
-    CHECK(verdict(row.pattern, row.message, false).result.matched == row.match);
-  }
+  check_rows(kTermRows);
 }
 
 TEST_CASE("space-delimited patterns follow CloudWatch's observed semantics") {
-  for (const Row& row : kDelimitedRows) {
-    INFO(row.rule << "\n  pattern: " << row.pattern << "\n  message: " << row.message);
-    auto v = verdict(row.pattern, row.message);
-    REQUIRE(v.compiled);
-    CHECK(v.result.matched == row.match);
-    CHECK(verdict(row.pattern, row.message, false).result.matched == row.match);
-  }
+  check_rows(kDelimitedRows);
 }
 
 TEST_CASE("the empty pattern matches everything") {
