@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the page: compiles the engine to WebAssembly (build-wasm/) and
 # assembles dist/, the folder ./serve.sh serves:
-#   dist/ = web/* + cwlf.js + cwlf.wasm + seed-example.js
+#   dist/ = web/* + cwlf.js + cwlf.wasm + seed-example.js, with sw.js
+#   stamped with the build's hash (scripts/stamp-service-worker.mjs).
+#   CWLF_SERVICE_WORKER=off scripts/build-web.sh  builds without offline use.
+#   dist/cwlf.html is the single-file build (scripts/build-single-file.mjs).
 # seed-example.js is generated from tests/data/seed/ (the worked example the
 # page shows on first visit), so the page, the Node tests and the browser
 # tests all use the same scenario.
@@ -40,6 +43,17 @@ writeFileSync(out,
   `export const seedPattern = ${JSON.stringify(pattern)};\n` +
   `export const seedEvents = ${JSON.stringify(events)};\n`);
 JS
+
+# The site may switch offline use off (docs/hosting.md): index.html then says
+# so, and the page removes any service worker an earlier build installed.
+if [ "${CWLF_SERVICE_WORKER:-on}" = off ]; then
+  sed -i 's|<meta name="cwlf-service-worker" content="on">|<meta name="cwlf-service-worker" content="off">|' "$stage/index.html"
+  grep -q 'name="cwlf-service-worker" content="off"' "$stage/index.html" || { echo "build-web: no service-worker switch in index.html" >&2; exit 1; }
+fi
+# cwlf.html: the whole page in one file, for opening from disk (file://).
+node scripts/build-single-file.mjs "$stage" "$stage/cwlf.html" >/dev/null
+# Last: the service worker's version is a hash of every other served file.
+node scripts/stamp-service-worker.mjs "$stage" >/dev/null
 
 mkdir -p "$dist_dir"
 for f in "$stage"/*; do

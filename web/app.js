@@ -15,6 +15,7 @@ import { Expectations } from './expectations.js';
 import { initSharing } from './share.js';
 import { isShareFragment } from './share-link.js';
 import { shortenTest } from './shorten.js';
+import { startOffline } from './sw-register.js';
 import { Warnings } from './warnings.js';
 
 const DEBOUNCE_MS = 150;
@@ -412,6 +413,13 @@ const sharing = initSharing({
     events: texts.events,
     verdicts: () => currentResult().then((r) => (r.pattern.ok ? r.events.map((e) => (e.error ? 'error' : e.matched)) : null)),
     open: (events) => load(texts.pattern, events, { selected: state.selected, expected: expectations.map }),
+  }),
+});
+
+// Offline use (sw.js): a new version's reload keeps the test on screen.
+startOffline({
+  snapshot: () => ({
+    pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
   }),
 });
 

@@ -83,6 +83,8 @@ export async function openPage(browser, server, { width = 1280, height = 800, co
 export async function loadPage(page, server) {
   await page.goto(server.url);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  // Loading includes filling the offline copy (the service worker's requests, sw-register.js).
+  await page.waitForSelector('html[data-offline]', { timeout: 30_000 });
   const timing = await page.evaluate(() => {
     const at = (name) => {
       const mark = performance.getEntriesByName(name)[0];
