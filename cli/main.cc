@@ -15,6 +15,7 @@
 
 #include "caret.h"
 #include "filter_command.h"
+#include "metric_report.h"
 #include "report.h"
 #include "run.h"
 #include "suite.h"
@@ -29,6 +30,8 @@ const char* kUsage =
     "      Test pasted-style input (concatenated or pretty-printed JSON events, a JSON array,\n"
     "      a CloudTrail file {\"Records\":[...]}, JSON Lines, or plain lines; stdin when no FILE)\n"
     "      and print a verdict per event with its explanation; the deciding parts are marked >>.\n"
+    "      --metric-value V [--default-value D] [--dimension NAME=REF ...]: also what a metric\n"
+    "      filter would publish per event (V: 1, $.field, $name or $N; up to 3 dimensions).\n"
     "  cwlf test --suite FILE\n"
     "      Run a test saved by the page (Download .json) and check each event's expected verdict:\n"
     "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
@@ -86,8 +89,17 @@ int cmd_test(const std::vector<std::string>& args) {
   }
   bool json = false, color = isatty(1);
   std::vector<std::string> positional;
-  for (const std::string& a : args) {
+  cwlf::MetricDefinition metric;
+  bool want_metric = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (a == "--json") json = true;
+    else if (a == "--metric-value" || a == "--default-value" || a == "--dimension") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+      std::string error;
+      if (!cwlf::cli::metric_option(a, args[++i], metric, error)) return usage_error(error);
+      want_metric = true;
+    }
     else if (a == "--color") color = true;
     else if (a == "--no-color") color = false;
     else if (a.size() > 1 && a[0] == '-' && a[1] == '-') return usage_error("unknown option " + a);
@@ -97,6 +109,7 @@ int cmd_test(const std::vector<std::string>& args) {
   std::string input;
   std::string file = positional.size() == 2 ? positional[1] : "-";
   if (!read_file(file, input)) return usage_error("cannot read " + file);
+  if (want_metric && json) return usage_error("the metric options print a report of their own; leave out --json");
   cwlf::TestRun run = cwlf::run_test(positional[0], input);
   if (json) {
     std::cout << cwlf::cli::json_report(run, positional[0], input);
@@ -105,6 +118,12 @@ int cmd_test(const std::vector<std::string>& args) {
     return 2;
   } else {
     std::cout << cwlf::cli::human_report(run, positional[0], input, color);
+    if (want_metric) {
+      bool ok = true;
+      const std::string report = cwlf::cli::metric_report(run, metric, ok);
+      (ok ? std::cout : std::cerr) << report;
+      if (!ok) return 2;
+    }
   }
   return run.compiled.pattern ? 0 : 2;
 }

@@ -17,6 +17,8 @@ import { isShareFragment } from './share-link.js';
 import { shortenTest } from './shorten.js';
 import { startOffline } from './sw-register.js';
 import { Warnings } from './warnings.js';
+import { ExclusionTool } from './exclusion.js';
+import { CompareTool } from './compare.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -60,6 +62,7 @@ const engine = new Engine({
     // The user picked another event while this result was being computed.
     if (total && (!result.selected || result.selected.index !== state.selected) && !stale) requestTest({ now: true });
     setBusy(stale);
+    if (result.exclusion) exclusionTool.received(result.exclusion);
     if (first) {
       performance.mark('cwlf:first-result');
       document.documentElement.dataset.ready = 'true';
@@ -91,13 +94,16 @@ function currentResult() {
   if (state.shown && current() && !timer && !engine.busy) return Promise.resolve(state.shown.result);
   return new Promise((resolve) => waiters.push(resolve));
 }
-function requestTest({ now = false } = {}) {
+// extra: one-off fields for the worker, e.g. { exclude: index } (engine-worker.js).
+function requestTest({ now = false, extra = null } = {}) {
   clearTimeout(timer);
   timer = 0;
   document.documentElement.dataset.results = 'stale';
   const send = () => {
     timer = 0;
-    engine.test({ pattern: texts.pattern, text: texts.events, explain: state.selected });
+    engine.test({
+      pattern: texts.pattern, text: texts.events, explain: state.selected, compare: compareTool.pattern || undefined, ...extra,
+    });
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
   };
@@ -139,6 +145,8 @@ function draw({ fromUser }) {
   drawExplanation();
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
+  exclusionTool.update(result, state.selected);
+  compareTool.update(result.comparison, result);
   drawMarks({ reveal: fromUser });
 }
 
@@ -325,6 +333,7 @@ function fitPattern() {
 
 patternBox.addEventListener('input', () => {
   texts.pattern = patternBox.value;
+  exclusionTool.clear();
   fitPattern();
   requestTest();
 });
@@ -383,6 +392,32 @@ const warnings = new Warnings({
     state.warningRange = range;
     drawMarks();
   },
+});
+
+// ---- "Exclude this principal" and "Compare with…" (exclusion.js, compare.js) -------------
+
+// Puts a rewritten pattern in the box (the events stay) and re-tests at once.
+function replacePattern(pattern) {
+  patternBox.value = pattern;
+  texts.pattern = pattern;
+  state.warningRange = null;
+  fitPattern();
+  requestTest({ now: true });
+}
+
+const exclusionTool = new ExclusionTool({
+  button: $('exclude-principal'),
+  byArn: $('exclude-by-arn'),
+  note: $('exclusion-note'),
+  onRequest: (index, byArn) => requestTest({ now: true, extra: { exclude: index, byArn } }),
+  onApply: replacePattern,
+});
+
+const compareTool = new CompareTool({
+  input: $('compare-pattern'),
+  output: $('compare-result'),
+  onChange: () => requestTest({ now: true }),
+  onSelect: (index) => select(index, { focus: false }),
 });
 $('clear-all').addEventListener('click', () => {
   load('', '');
