@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "json_doc.h"
+#include "literal_search.h"
 
 namespace cwlf {
 
@@ -70,8 +71,8 @@ void EventStream::feed_lines(std::string_view chunk) {
   const char* s = chunk.data();
   size_t n = chunk.size(), q = 0;
   while (q < n) {
-    const void* nl = std::memchr(s + q, '\n', n - q);
-    size_t e = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s) : n;
+    const char* nl = find_byte(s + q, n - q, '\n');
+    size_t e = nl ? static_cast<size_t>(nl - s) : n;
     if (!capturing_) {
       capturing_ = true;
       cur_offset_ = pos_ + q;

@@ -24,6 +24,23 @@ int commonness(unsigned char c) {
 
 }  // namespace
 
+const char* find_byte(const char* s, size_t n, char c) {
+#if defined(__wasm_simd128__) && defined(__SSE2__)
+  const __m128i b = _mm_set1_epi8(c);
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), b)));
+    if (mask) return s + i + __builtin_ctz(mask);
+  }
+  for (; i < n; ++i)
+    if (s[i] == c) return s + i;
+  return nullptr;
+#else
+  return static_cast<const char*>(std::memchr(s, c, n));
+#endif
+}
+
 Needle::Needle(std::string text) : text_(std::move(text)) {
   const size_t n = text_.size();
   if (n == 0) return;
@@ -68,9 +85,9 @@ size_t Needle::find_in(std::string_view hay, size_t from) const {
   // memchr for the rarest byte, then verify.
   const char r = t[rare1_];
   while (i <= last) {
-    const void* p = std::memchr(s + i + rare1_, r, last - i + 1);
+    const char* p = find_byte(s + i + rare1_, last - i + 1, r);
     if (!p) return std::string_view::npos;
-    size_t at = static_cast<size_t>(static_cast<const char*>(p) - s) - rare1_;
+    size_t at = static_cast<size_t>(p - s) - rare1_;
     if (std::memcmp(s + at, t, n) == 0) return at;
     i = at + 1;
   }

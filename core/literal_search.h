@@ -15,6 +15,10 @@
 
 namespace cwlf {
 
+// memchr, but 16 bytes at a time under wasm SIMD too (musl's memchr, used in
+// wasm, reads a word at a time); glibc's own memchr natively.
+const char* find_byte(const char* s, size_t n, char c);
+
 class Needle {
  public:
   explicit Needle(std::string text);
