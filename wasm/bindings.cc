@@ -7,6 +7,7 @@
 //   testMetricFilter(pattern, messages) -> TestMetricFilter's response, or { error }
 //   lint(pattern, pastedText)           -> { warnings, normalised }
 //   exclusion(pattern, pastedText, eventIndex, byArn) -> "exclude this principal"
+//   metric(pattern, pastedText, definition) -> what a metric filter publishes per event
 //
 // The contract is docs/api.md. Two promises made there are kept here:
 //   * every position handed to JavaScript is a UTF-16 code-unit index (a JS
@@ -29,6 +30,7 @@
 #include "events.h"
 #include "exclusion.h"
 #include "lint.h"
+#include "metric_filter.h"
 #include "pattern.h"
 #include "pattern_print.h"
 #include "run.h"
@@ -399,9 +401,66 @@ val exclusion(const std::string& pattern, const std::string& pasted, uint32_t in
   return out;
 }
 
+// What a metric filter would publish per event (metric_filter.h).
+// definition: { value: '1' | '$.field' | '$name' | '$N', defaultValue?: string,
+//               dimensions?: [[name, reference], ...] }
+val metric(const std::string& pattern, const std::string& pasted, const val& definition) {
+  cwlf::MetricDefinition m;
+  if (definition["value"].isString()) m.value = definition["value"].as<std::string>();
+  if (definition["defaultValue"].isString() && !definition["defaultValue"].as<std::string>().empty())
+    m.default_value = definition["defaultValue"].as<std::string>();
+  const val dims = definition["dimensions"];
+  const uint32_t n = dims.isUndefined() || dims.isNull() ? 0 : dims["length"].as<uint32_t>();
+  for (uint32_t i = 0; i < n; ++i) m.dimensions.emplace_back(dims[i][0].as<std::string>(), dims[i][1].as<std::string>());
+  val out = val::object();
+  cwlf::TestRun run;
+  run.compiled = cwlf::compile_pattern(pattern);
+  if (!run.compiled.pattern) {
+    out.set("error", str("Fix the pattern first: it is not valid."));
+    return out;
+  }
+  if (const std::optional<std::string> error = cwlf::validate_metric(*run.compiled.pattern, m)) {
+    out.set("error", str(*error));
+    return out;
+  }
+  SplitCache& split = split_of(pasted);
+  run.input = std::move(split.input);
+  cwlf::test_events(run, cwlf::RunOptions{cwlf::RunOptions::Explain::None, 0});
+  val points = val::array();
+  double sum = 0;
+  uint32_t count = 0;
+  for (size_t i = 0; i < run.results.size(); ++i) {
+    const cwlf::Datapoint d = cwlf::metric_for_event(*run.compiled.pattern, m, run.input.events[i], run.results[i]);
+    val p = val::object();
+    p.set("kind", d.kind == cwlf::Datapoint::Kind::Value ? "value" : d.kind == cwlf::Datapoint::Kind::Default ? "default" : "none");
+    p.set("value", d.kind == cwlf::Datapoint::Kind::None ? val::null() : str(d.value_text));
+    val ds = val::array();
+    for (size_t k = 0; k < d.dimensions.size(); ++k) {
+      val pair = val::array();
+      pair.set(0, str(d.dimensions[k].first));
+      pair.set(1, str(d.dimensions[k].second));
+      ds.set(k, pair);
+    }
+    p.set("dimensions", ds);
+    p.set("note", str(d.note));
+    points.set(i, p);
+    if (d.kind == cwlf::Datapoint::Kind::Value) {
+      sum += d.value;
+      ++count;
+    }
+  }
+  split.input = std::move(run.input);
+  out.set("error", val::null());
+  out.set("points", points);
+  out.set("datapoints", count);
+  out.set("sum", sum);
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cwlf) {
+  emscripten::function("metric", &metric);
   emscripten::function("exclusion", &exclusion);
   emscripten::function("lint", &lint);
   emscripten::function("compile", &compile);

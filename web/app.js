@@ -19,6 +19,7 @@ import { startOffline } from './sw-register.js';
 import { Warnings } from './warnings.js';
 import { ExclusionTool } from './exclusion.js';
 import { CompareTool } from './compare.js';
+import { MetricTool } from './metric.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -102,7 +103,8 @@ function requestTest({ now = false, extra = null } = {}) {
   const send = () => {
     timer = 0;
     engine.test({
-      pattern: texts.pattern, text: texts.events, explain: state.selected, compare: compareTool.pattern || undefined, ...extra,
+      pattern: texts.pattern, text: texts.events, explain: state.selected, compare: compareTool.pattern || undefined,
+      metric: metricTool.definition, ...extra,
     });
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
@@ -147,6 +149,7 @@ function draw({ fromUser }) {
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
   exclusionTool.update(result, state.selected);
   compareTool.update(result.comparison, result);
+  metricTool.update(result.metric, result);
   drawMarks({ reveal: fromUser });
 }
 
@@ -418,6 +421,12 @@ const compareTool = new CompareTool({
   output: $('compare-result'),
   onChange: () => requestTest({ now: true }),
   onSelect: (index) => select(index, { focus: false }),
+});
+
+const metricTool = new MetricTool({
+  root: $('metric'),
+  output: $('metric-result'),
+  onChange: () => requestTest({ now: true }),
 });
 $('clear-all').addEventListener('click', () => {
   load('', '');

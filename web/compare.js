@@ -56,11 +56,11 @@ export class CompareTool {
         : onlySecond.length === 0
           ? 'The other pattern is stricter on these events: the current one matches everything it does, and more.'
           : 'The patterns disagree both ways.';
-    this.output.replaceChildren(
+    this.output.replaceChildren(...[
       h('p', { class: 'compare-verdict' }, verdict),
       h('p', {}, `Both match ${plural(comparison.both, 'event', 'events')}; neither matches ${plural(comparison.neither, 'event', 'events')}.`),
       onlyFirst.length ? h('div', { class: 'compare-only-first' }, h('p', {}, `Only the current pattern matches ${plural(onlyFirst.length, 'event', 'events')}:`), list(onlyFirst)) : null,
       onlySecond.length ? h('div', { class: 'compare-only-second' }, h('p', {}, `Only the other pattern matches ${plural(onlySecond.length, 'event', 'events')}:`), list(onlySecond)) : null,
-    );
+    ].filter(Boolean));
   }
 }

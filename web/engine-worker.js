@@ -178,7 +178,16 @@ function addExtras(result, run, message) {
     }
     result.comparison = comparison;
   }
+  // message.metric: the metric transformation to emulate (metric.js).
+  if (message.metric && typeof message.metric === 'object') {
+    const key = JSON.stringify(message.metric);
+    if (!metricCache || metricCache.pattern !== run.pattern || metricCache.text !== run.text || metricCache.key !== key) {
+      metricCache = { pattern: run.pattern, text: run.text, key, metric: engine.metric(run.pattern, run.text, message.metric) };
+    }
+    result.metric = metricCache.metric;
+  }
 }
+let metricCache = null;  // { pattern, text, key, metric }
 
 let queue = Promise.resolve();
 

@@ -51,7 +51,7 @@ export class Engine {
     this.inFlight = request;
     this.worker.postMessage({
       type: 'test', id: request.id, pattern: request.pattern, text: request.text, explain: request.explain,
-      exclude: request.exclude, byArn: request.byArn, compare: request.compare,
+      exclude: request.exclude, byArn: request.byArn, compare: request.compare, metric: request.metric,
     });
   }
 

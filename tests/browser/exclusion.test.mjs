@@ -100,7 +100,7 @@ test('Compare with…: the seed pattern against the fixed one lists the IAM user
   const text = await out.textContent();
   assert.match(text, /The current pattern is stricter on these events/);
   assert.match(text, /Both match 1 event; neither matches 2 events\./);
-  assert.match(text, /Only the other pattern matches 1 event:#3 AttachUserPolicy · alice/);
+  assert.match(text, /Only the other pattern matches 1 event:#3 AttachUserPolicy · alice$/);
   // Clicking it selects that event.
   await out.getByRole('button', { name: /#3/ }).click();
   await settled(page);
