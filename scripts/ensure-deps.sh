@@ -39,7 +39,10 @@ fi
 for part in "${want[@]}"; do
   if [ "$part" = browser ] || [ "$part" = wasm ]; then
     # Test-only npm packages (playwright-core drives Debian's chromium; it never downloads a browser).
-    if [ -f tests/package.json ] && [ ! -d tests/node_modules ]; then
+    # (Also when a package was added to tests/package.json since the last install.)
+    if [ -f tests/package.json ] && { [ ! -d tests/node_modules ] || ! node -e '
+        const deps = Object.keys(require("./tests/package.json").devDependencies || {});
+        process.exit(deps.every((d) => require("fs").existsSync(`tests/node_modules/${d}`)) ? 0 : 1);'; }; then
       echo "==> npm install (tests/)"
       if [ -f tests/package-lock.json ]; then npm --prefix tests ci --no-audit --no-fund >/dev/null
       else npm --prefix tests install --no-audit --no-fund >/dev/null; fi

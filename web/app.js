@@ -20,6 +20,7 @@ import { Warnings } from './warnings.js';
 import { ExclusionTool } from './exclusion.js';
 import { CompareTool } from './compare.js';
 import { MetricTool } from './metric.js';
+import { ExportPanel } from './export-panel.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -150,6 +151,7 @@ function draw({ fromUser }) {
   exclusionTool.update(result, state.selected);
   compareTool.update(result.comparison, result);
   metricTool.update(result.metric, result);
+  exportPanel.update();
   drawMarks({ reveal: fromUser });
 }
 
@@ -421,6 +423,16 @@ const compareTool = new CompareTool({
   output: $('compare-result'),
   onChange: () => requestTest({ now: true }),
   onSelect: (index) => select(index, { focus: false }),
+});
+
+const exportPanel = new ExportPanel({
+  root: $('export'),
+  current: () => ({
+    pattern: texts.pattern,
+    metric: metricTool.definition,
+    // test-metric-filter: the selected event's message (the page holds only that one).
+    messages: state.shown && state.shown.result.selected ? [state.shown.result.selected.message] : [],
+  }),
 });
 
 const metricTool = new MetricTool({
