@@ -38,10 +38,15 @@ for obj in "${objs[@]}"; do
   [ -f "$obj" ] || { echo "fuzz.sh: building $obj failed" >&2; exit 1; }
 done
 
+# Link every target before running any: a long run must not link a later
+# target against objects from before a change to the headers.
+for t in "${targets[@]}"; do
+  "$cxx" "${flags[@]}" -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -o "$out/fuzz_$t"
+done
+
 status=0
 for t in "${targets[@]}"; do
   bin="$out/fuzz_$t"
-  "$cxx" "${flags[@]}" -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -o "$bin"
   mkdir -p "$out/corpus-$t"
   echo "==> fuzz_$t for ${seconds}s"
   log="$out/fuzz_$t.log"
