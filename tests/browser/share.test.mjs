@@ -285,3 +285,51 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
     await context.close();
   }
 });
+
+test('a test file dropped on the page opens; the page policy blocks any other origin, even by mistake', async () => {
+  const { context, page, requests } = await openPage(browser, server);
+  try {
+    await loadPage(page, server);
+    const atLoad = requests.length;
+    const refused = new Map();  // url -> why the browser did not send it
+    page.on('requestfailed', (r) => refused.set(r.url(), r.failure() && r.failure().errorText));
+    const suite = readFileSync(`${root}tests/data/suites/seed-intent.json`, 'utf8');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, suite);
+    await page.dispatchEvent('#events', 'drop', { dataTransfer });
+    await page.waitForFunction(() => /Opened dropped.json/.test(document.getElementById('share-status').textContent));
+    await settled(page);
+    assert.equal(await summary(page), '3/4 expectations hold: not #3');
+    assert.match(await results(page).getByRole('option', { selected: true }).textContent(), /#3/);
+
+    // The Content-Security-Policy <meta> lets nothing reach another origin.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /connect-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    const blocked = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const fetched = await fetch('https://example.com/steal').then(() => 'sent', () => 'refused');
+      const img = new Image();
+      img.src = 'https://example.com/pixel.gif';
+      document.body.append(img);
+      await new Promise((r) => { img.onerror = r; img.onload = r; });
+      img.remove();
+      await new Promise((r) => setTimeout(r, 100));
+      return { fetched, violations };
+    });
+    assert.equal(blocked.fetched, 'refused');
+    // (each violation is reported once per policy: the <meta> one and the server's header)
+    assert.deepEqual([...new Set(blocked.violations)].sort(), ['connect-src', 'img-src']);
+    // Chromium announces the image before its policy check; it is then refused, never sent.
+    const sent = requests.slice(atLoad).map((r) => r.url)
+      .filter((u) => !u.startsWith('blob:') && !/^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(refused.get(u) || ''));
+    assert.deepEqual(sent, []);
+  } finally {
+    await context.close();
+  }
+});
