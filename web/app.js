@@ -21,6 +21,7 @@ import { ExclusionTool } from './exclusion.js';
 import { CompareTool } from './compare.js';
 import { MetricTool } from './metric.js';
 import { ExportPanel } from './export-panel.js';
+import { initGallery } from './gallery.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -424,6 +425,8 @@ const compareTool = new CompareTool({
   onChange: () => requestTest({ now: true }),
   onSelect: (index) => select(index, { focus: false }),
 });
+
+initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events) });
 
 const exportPanel = new ExportPanel({
   root: $('export'),
