@@ -22,6 +22,7 @@ import { CompareTool } from './compare.js';
 import { MetricTool } from './metric.js';
 import { ExportPanel } from './export-panel.js';
 import { initGallery } from './gallery.js';
+import { FilesTool } from './files.js';
 
 const DEBOUNCE_MS = 150;
 const LIST_PAGE = 500;
@@ -424,6 +425,18 @@ const compareTool = new CompareTool({
   output: $('compare-result'),
   onChange: () => requestTest({ now: true }),
   onSelect: (index) => select(index, { focus: false }),
+});
+
+// Big CloudTrail files, read by the engine worker (files.js); "Explain" puts
+// one matching event in the boxes with the pattern it was found with.
+new FilesTool({
+  engine,
+  section: $('files'),
+  button: $('open-files'),
+  input: $('files-input'),
+  dropTarget: document.querySelector('.events-card'),
+  pattern: () => texts.pattern,
+  explain: (pattern, message) => load(pattern, message),
 });
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events) });

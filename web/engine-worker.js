@@ -7,12 +7,15 @@
 //               { type: 'result', id, ms, result }   result: see toPageResult()
 //               { type: 'failed', id, message }      the engine threw (it is restarted from the kept bytes)
 //               { type: 'fatal', message }           the engine could not be loaded at all
-/* global createCwlf */
+/* global createCwlf, handleScan */
 'use strict';
 
 // Ask for the wasm first, so that it downloads while cwlf.js is loaded.
 const wasmResponse = fetch('cwlf.wasm');
 importScripts('cwlf.js');
+// Big-file reading (files.js). The single-file build (cwlf.html, which sets
+// cwlfWasmBase64) has no files beside it and goes without.
+if (!self.cwlfWasmBase64) importScripts('files-scan.js');
 
 // Explain every event when the paste is small (selecting another event is
 // then answered from the cache); above that, only the selected one.
@@ -193,6 +196,16 @@ let queue = Promise.resolve();
 
 self.onmessage = (e) => {
   const message = e.data;
+  // Big files (files-scan.js): read alongside test requests, not queued behind them.
+  if (message && (message.type === 'scan' || message.type === 'scan-cancel')) {
+    loading.then(() => {
+      if (typeof handleScan !== 'function') throw new Error('reading files is not available in the single-file page');
+      return handleScan(message, engine);
+    }).catch((err) => {
+      self.postMessage({ type: 'scan-done', id: message.id, error: String(err && err.message || err) });
+    });
+    return;
+  }
   if (!message || message.type !== 'test') return;
   queue = queue.then(() => loading).then(() => {
     const t0 = performance.now();

@@ -56,6 +56,11 @@ export class Engine {
   }
 
   receive(message) {
+    // Progress of a file scan (files.js): not an answer to a test request.
+    if (typeof message.type === 'string' && message.type.startsWith('scan-')) {
+      if (this.onScan) this.onScan(message);
+      return;
+    }
     if (message.type === 'ready') {
       this.ready = true;
       this.onReady(message);

@@ -1,0 +1,159 @@
+// embind: FileScan, the page's reader of big CloudTrail files (web/files.js).
+// Like StreamFilter (filter_bindings.cc) the bytes go in chunk by chunk, so
+// memory does not grow with the file; in addition it keeps the matching
+// events (the first kKeepMatches of them, for the list; the rest are only
+// counted) and counts matches by eventName and by principal for the summary.
+//
+//   const s = new cwlf.FileScan(pattern);  s.error()
+//   const ptr = s.reserve(n); cwlf.HEAPU8.set(chunk, ptr); s.feed(n);
+//   s.takeMatches() -> [{ index, message }] found since the last call
+//   s.finish(); s.events(); s.matched(); s.errors(); s.summary(); s.delete();
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "event_filter.h"
+#include "event_stream.h"
+#include "json_doc.h"
+#include "pattern.h"
+
+namespace {
+
+using emscripten::val;
+
+constexpr size_t kKeepMatches = 5000;
+
+std::string string_member(const cwlf::JsonDoc& doc, uint32_t object, const char* name) {
+  if (object == cwlf::kNoNode) return "";
+  const uint32_t n = doc.member(object, name);
+  if (n == cwlf::kNoNode || doc.nodes[n].type != cwlf::JsonType::String) return "";
+  return std::string(doc.text(doc.nodes[n]));
+}
+
+// The principal as the page's list names it (engine-worker.js principalOf).
+std::string principal_of(const cwlf::JsonDoc& doc) {
+  const uint32_t identity = doc.member(0, "userIdentity");
+  if (identity == cwlf::kNoNode) return "(no userIdentity)";
+  const uint32_t session = doc.member(identity, "sessionContext");
+  const uint32_t issuer = session == cwlf::kNoNode ? cwlf::kNoNode : doc.member(session, "sessionIssuer");
+  for (const std::string& s : {string_member(doc, issuer, "userName"), string_member(doc, identity, "userName")})
+    if (!s.empty()) return s;
+  const std::string type = string_member(doc, identity, "type");
+  if (type == "Root") return "root";
+  const std::string invoked = string_member(doc, identity, "invokedBy");
+  if (!invoked.empty()) return invoked;
+  const std::string arn = string_member(doc, identity, "arn");
+  if (!arn.empty()) return arn.substr(arn.find_last_of("/:") + 1);
+  return type.empty() ? "(unknown)" : type;
+}
+
+val counts_js(const std::map<std::string, uint64_t>& counts) {
+  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  val out = val::array();
+  for (size_t i = 0; i < sorted.size() && i < 50; ++i) {
+    val row = val::array();
+    row.set(0, sorted[i].first);
+    row.set(1, static_cast<double>(sorted[i].second));
+    out.set(i, row);
+  }
+  return out;
+}
+
+class FileScan {
+ public:
+  explicit FileScan(const std::string& pattern) {
+    cwlf::CompileResult c = cwlf::compile_pattern(pattern);
+    if (!c.pattern) {
+      error_ = c.error->message;
+      return;
+    }
+    filter_ = std::make_unique<cwlf::EventFilter>(c.pattern);
+    stream_ = std::make_unique<cwlf::EventStream>(cwlf::StreamMode::Auto, [this](const cwlf::StreamedEvent& ev) {
+      const uint64_t index = events_++;
+      if (ev.error) {
+        ++errors_;
+        return;
+      }
+      const cwlf::FilterResult r = filter_->test(ev.message, false);
+      if (r.error) ++errors_;
+      if (!r.matched) return;
+      ++matched_;
+      if (pending_.size() + kept_ < kKeepMatches) pending_.emplace_back(index, std::string(ev.message));
+      const cwlf::JsonParseResult parsed = cwlf::parse_json(ev.message);
+      if (parsed.error || parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != cwlf::JsonType::Object) {
+        ++by_event_["(not JSON)"];
+        ++by_principal_["(not JSON)"];
+        return;
+      }
+      const std::string name = string_member(parsed.doc, 0, "eventName");
+      ++by_event_[name.empty() ? "(no eventName)" : name];
+      ++by_principal_[principal_of(parsed.doc)];
+    });
+  }
+  std::string error() const { return error_; }
+  uintptr_t reserve(size_t n) {
+    if (buf_.size() < n) buf_.resize(n);
+    return reinterpret_cast<uintptr_t>(buf_.data());
+  }
+  void feed(size_t n) {
+    if (stream_ && n <= buf_.size()) stream_->feed(std::string_view(buf_.data(), n));
+  }
+  void finish() {
+    if (stream_) stream_->finish();
+  }
+  val take_matches() {
+    val out = val::array();
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      val m = val::object();
+      m.set("index", static_cast<double>(pending_[i].first));
+      m.set("message", pending_[i].second);
+      out.set(i, m);
+    }
+    kept_ += pending_.size();
+    pending_.clear();
+    return out;
+  }
+  val summary() const {
+    val out = val::object();
+    out.set("byEventName", counts_js(by_event_));
+    out.set("byPrincipal", counts_js(by_principal_));
+    return out;
+  }
+  double events() const { return static_cast<double>(events_); }
+  double matched() const { return static_cast<double>(matched_); }
+  double errors() const { return static_cast<double>(errors_); }
+
+ private:
+  std::string error_;
+  std::unique_ptr<cwlf::EventFilter> filter_;
+  std::unique_ptr<cwlf::EventStream> stream_;
+  std::vector<char> buf_;
+  std::vector<std::pair<uint64_t, std::string>> pending_;
+  size_t kept_ = 0;
+  std::map<std::string, uint64_t> by_event_, by_principal_;
+  uint64_t events_ = 0, matched_ = 0, errors_ = 0;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(cwlf_file_scan) {
+  emscripten::class_<FileScan>("FileScan")
+      .constructor<const std::string&>()
+      .function("error", &FileScan::error)
+      .function("reserve", &FileScan::reserve)
+      .function("feed", &FileScan::feed)
+      .function("finish", &FileScan::finish)
+      .function("takeMatches", &FileScan::take_matches)
+      .function("summary", &FileScan::summary)
+      .function("events", &FileScan::events)
+      .function("matched", &FileScan::matched)
+      .function("errors", &FileScan::errors);
+}

@@ -1,0 +1,119 @@
+// Big CloudTrail files: drop or pick .json, .jsonl and .json.gz files
+// (CloudTrail's S3 objects), several at once. The engine worker reads them
+// chunk by chunk (files-scan.js) with the current pattern; the page shows a
+// progress bar, the matching events as they are found, a summary by
+// eventName and by principal, and the explanation of any match on demand
+// (it is put in the boxes above with the pattern). Text only, never HTML.
+import { count, h, plural } from './render.js';
+
+const LIST_MAX = 200;
+
+function formatBytes(n) {
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(0)} KB`;
+  return `${n} B`;
+}
+
+export class FilesTool {
+  // engine: the Engine (its worker reads the files); dropTarget: where files
+  // may be dropped; pattern(): the current pattern; explain(pattern, message).
+  constructor({ engine, section, button, input, dropTarget, pattern, explain }) {
+    this.engine = engine;
+    this.section = section;
+    this.pattern = pattern;
+    this.explain = explain;
+    this.files = [];
+    this.nextId = 1;
+    this.scanId = 0;
+    this.progress = section.querySelector('progress');
+    this.status = section.querySelector('.files-status');
+    this.list = section.querySelector('.files-matches');
+    this.summary = section.querySelector('.files-summary');
+    this.rerun = section.querySelector('.files-rerun');
+    engine.onScan = (message) => this.received(message);
+    button.addEventListener('click', () => input.click());
+    input.addEventListener('change', () => {
+      if (input.files.length) this.start([...input.files]);
+      input.value = '';
+    });
+    dropTarget.addEventListener('dragover', (e) => {
+      if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) {
+        e.preventDefault();
+        dropTarget.classList.add('dropping');
+      }
+    });
+    dropTarget.addEventListener('dragleave', () => dropTarget.classList.remove('dropping'));
+    dropTarget.addEventListener('drop', (e) => {
+      dropTarget.classList.remove('dropping');
+      if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+      e.preventDefault();
+      this.start([...e.dataTransfer.files]);
+    });
+    this.rerun.addEventListener('click', () => this.start(this.files));
+  }
+
+  start(files) {
+    this.files = files;
+    this.scanId = this.nextId++;
+    this.shown = 0;
+    this.pending = [];
+    this.section.hidden = false;
+    this.list.replaceChildren();
+    this.summary.replaceChildren();
+    this.progress.value = 0;
+    this.progress.max = 1;
+    this.rerun.hidden = true;
+    this.scannedPattern = this.pattern();
+    this.status.textContent = `Reading ${plural(files.length, 'file', 'files')} (${formatBytes(files.reduce((s, f) => s + f.size, 0))})…`;
+    document.documentElement.dataset.files = 'reading';
+    this.engine.worker.postMessage({ type: 'scan', id: this.scanId, pattern: this.scannedPattern, files });
+  }
+
+  received(m) {
+    if (m.id !== this.scanId) return;
+    this.progress.max = Math.max(m.total, 1);
+    this.progress.value = m.bytes;
+    const counts = `${count(m.events)} events read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
+    if (m.type === 'scan-progress') {
+      this.status.textContent = `${formatBytes(m.bytes)} of ${formatBytes(m.total)} · ${counts}`;
+      this.addMatches(m.matches || []);
+      return;
+    }
+    // scan-done
+    document.documentElement.dataset.files = m.error ? 'failed' : 'done';
+    this.rerun.hidden = false;
+    if (m.error) {
+      this.status.textContent = `Could not read the files: ${m.error}`;
+      return;
+    }
+    this.progress.value = this.progress.max;
+    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s · ${counts}` +
+      (m.matched > LIST_MAX ? ` (the first ${count(LIST_MAX)} are listed)` : '');
+    this.drawSummary(m.summary);
+  }
+
+  addMatches(matches) {
+    const items = [];
+    for (const match of matches) {
+      if (this.shown >= LIST_MAX) break;
+      this.shown += 1;
+      let title = match.message.slice(0, 100);
+      try {
+        const r = JSON.parse(match.message);
+        if (r && typeof r.eventName === 'string') title = `${r.eventName} · ${r.eventTime || ''} · ${r.sourceIPAddress || ''}`;
+      } catch (_) { /* plain text: its start */ }
+      const button = h('button', { type: 'button', class: 'ghost' }, 'Explain');
+      button.addEventListener('click', () => this.explain(this.scannedPattern, match.message));
+      items.push(h('li', {}, h('span', { class: 'files-where' }, `${match.file} #${count(match.index + 1)}`), ' ', title, ' ', button));
+    }
+    if (items.length) this.list.append(...items);
+  }
+
+  drawSummary(summary) {
+    const table = (caption, rows) => h('table', {},
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, caption.replace(/^Matches by /, '')), h('th', { scope: 'col' }, 'Matches'))),
+      h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
+    this.summary.replaceChildren(table('Matches by eventName', summary.byEventName), table('Matches by principal', summary.byPrincipal));
+  }
+}
