@@ -14,6 +14,13 @@ function formatBytes(n) {
   return `${n} B`;
 }
 
+// Dropped files this panel reads: several files, .gz or .jsonl, a CloudTrail
+// S3 object's name, or anything over 5 MB. A single small .json is left to
+// share.js, which opens saved cwlf tests dropped on the page.
+function looksLikeLogFiles(files) {
+  return files.length > 1 || files.some((f) => /\.(gz|jsonl)$/i.test(f.name) || /_CloudTrail_/.test(f.name) || f.size > 5e6);
+}
+
 export class FilesTool {
   // engine: the Engine (its worker reads the files); dropTarget: where files
   // may be dropped; pattern(): the current pattern; explain(pattern, message).
@@ -45,7 +52,7 @@ export class FilesTool {
     dropTarget.addEventListener('dragleave', () => dropTarget.classList.remove('dropping'));
     dropTarget.addEventListener('drop', (e) => {
       dropTarget.classList.remove('dropping');
-      if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+      if (!e.dataTransfer || e.dataTransfer.files.length === 0 || !looksLikeLogFiles([...e.dataTransfer.files])) return;
       e.preventDefault();
       this.start([...e.dataTransfer.files]);
     });
@@ -73,7 +80,7 @@ export class FilesTool {
     if (m.id !== this.scanId) return;
     this.progress.max = Math.max(m.total, 1);
     this.progress.value = m.bytes;
-    const counts = `${count(m.events)} events read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
+    const counts = `${plural(m.events, 'event', 'events')} read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
     if (m.type === 'scan-progress') {
       this.status.textContent = `${formatBytes(m.bytes)} of ${formatBytes(m.total)} · ${counts}`;
       this.addMatches(m.matches || []);

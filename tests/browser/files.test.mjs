@@ -92,3 +92,22 @@ test('a file that is not gzip says so', async () => {
   await page.waitForSelector('html[data-files="failed"]', { timeout: 30_000 });
   assert.match(await page.locator('#files .files-status').textContent(), /Could not read the files: broken\.json\.gz: .*gzip/);
 });
+
+test('dropping: a CloudTrail .json.gz on the events is read here; a single small .json is left to the saved-test opener', async () => {
+  const { page } = session;
+  const drop = async (name, bytes) => {
+    const dataTransfer = await page.evaluateHandle(({ n, b }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], n));
+      return dt;
+    }, { n: name, b: [...bytes] });
+    await page.dispatchEvent('#events', 'drop', { dataTransfer });
+  };
+  await page.getByRole('textbox', { name: 'Filter pattern' }).fill('{ $.eventName = PutRolePolicy }');
+  await page.waitForSelector('html[data-results="current"]');
+  await drop('111122223333_CloudTrail_us-east-1_X.json.gz', gzipSync(JSON.stringify({ Records: [record(1, 'PutRolePolicy', 'dave')] })));
+  await page.waitForFunction(() => /1 event read, 1 matching/.test(document.querySelector('#files .files-status').textContent));
+  await drop('notes.json', Buffer.from('{"not":"a cwlf test"}'));
+  await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
+  assert.match(await page.locator('#files .files-status').textContent(), /1 event read, 1 matching/);
+});
