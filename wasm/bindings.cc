@@ -34,6 +34,7 @@
 #include "pattern.h"
 #include "pattern_print.h"
 #include "run.h"
+#include "selectors.h"
 
 namespace {
 
@@ -457,9 +458,39 @@ val metric(const std::string& pattern, const std::string& pasted, const val& def
   return out;
 }
 
+// The fields the pattern reads (core/selectors.h), for the page's Redact and
+// "Keep only the fields the pattern reads":
+// [{ text, steps: [{ member: "a" } | { index: 0 } | { any: true }, ...] }];
+// [] for an invalid pattern or one that is not JSON.
+val selectors(const std::string& pattern) {
+  val out = val::array();
+  const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
+  if (!compiled.pattern) return out;
+  const std::vector<cwlf::ReadField> fields = cwlf::fields_read(*compiled.pattern);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    val steps = val::array();
+    for (size_t k = 0; k < fields[i].steps.size(); ++k) {
+      const cwlf::SelectorStep& step = fields[i].steps[k];
+      val o = val::object();
+      switch (step.kind) {
+        case cwlf::StepKind::Member: o.set("member", str(step.name)); break;
+        case cwlf::StepKind::Index: o.set("index", step.index); break;
+        case cwlf::StepKind::Wildcard: o.set("any", true); break;
+      }
+      steps.set(k, o);
+    }
+    val field = val::object();
+    field.set("text", str(fields[i].text));
+    field.set("steps", steps);
+    out.set(i, field);
+  }
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cwlf) {
+  emscripten::function("selectors", &selectors);
   emscripten::function("metric", &metric);
   emscripten::function("exclusion", &exclusion);
   emscripten::function("lint", &lint);

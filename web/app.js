@@ -483,7 +483,7 @@ const sharing = initSharing({
   shorten: (how) => shortenTest(how, {
     pattern: texts.pattern,
     events: texts.events,
-    verdicts: () => currentResult().then((r) => (r.pattern.ok ? r.events.map((e) => (e.error ? 'error' : e.matched)) : null)),
+    result: currentResult,
     open: (events) => load(texts.pattern, events, { selected: state.selected, expected: expectations.map }),
   }),
 });

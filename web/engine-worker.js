@@ -159,6 +159,8 @@ let compared = null;  // { pattern, text, raw }: the second pattern's last run
 // message.exclude: index of the event whose principal to exclude (once, on a click);
 // message.compare: a second pattern to run over the same events (while it is set).
 function addExtras(result, run, message) {
+  // The fields the pattern reads (shorten.js keeps them intact); [] unless JSON.
+  result.selectors = engine.selectors(run.pattern);
   if (Number.isInteger(message.exclude)) {
     result.exclusion = { index: message.exclude, ...engine.exclusion(run.pattern, run.text, message.exclude, !!message.byArn) };
   }

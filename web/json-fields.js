@@ -1,48 +1,13 @@
-// The fields a JSON pattern reads, and those fields of JSON events, for
-// shorten.js (Redact keeps them intact; "Keep only" keeps nothing else).
+// The JSON events of pasted text, and the values and fields of those events
+// that a pattern's selectors reach, for shorten.js (Redact keeps those values
+// intact; "Keep only" keeps nothing else). The selectors come from the engine
+// (core/selectors.h): [{ text, steps: [{ member } | { index } | { any: true }] }].
 //
-// This reading is an approximation of the engine's (core/), made on the
-// page's thread so that it needs no change to the engine worker: the page
-// always re-tests the changed events and undoes any change that alters a
-// verdict, so an approximation here can make a change refused, never wrong.
-// Nothing here recurses on the input: paths are walked with loops.
-
-// The selectors of a JSON pattern: [{ text: '$.a.b[0]', steps: [{ member: 'a' }, { member: 'b' }, { index: 0 }] }]
-// (a wildcard step is { any: true }). Quoted strings and %regexes% are skipped.
-export function patternSelectors(pattern) {
-  const out = [];
-  if (!/^\s*\{/.test(pattern)) return out;
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === '"') {
-      i++;
-      while (i < pattern.length && pattern[i] !== '"') i += pattern[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '%') {
-      const end = pattern.indexOf('%', i + 1);
-      i = end < 0 ? pattern.length : end + 1;
-    } else if (c === '$') {
-      const start = i;
-      const steps = [];
-      i++;
-      for (;;) {
-        let m;
-        const rest = pattern.slice(i, i + 1024);
-        if ((m = /^\.\*/.exec(rest)) || (m = /^\[\*\]/.exec(rest))) steps.push({ any: true });
-        else if ((m = /^\.\['([^']+)'\]/.exec(rest))) steps.push({ member: m[1] });
-        else if ((m = /^\.([A-Za-z0-9_\-@]+)/.exec(rest))) steps.push({ member: m[1] });
-        else if ((m = /^\[(\d+)\]/.exec(rest))) steps.push({ index: Number(m[1]) });
-        else break;
-        i += m[0].length;
-      }
-      if (steps.length) out.push({ text: pattern.slice(start, i), steps });
-    } else {
-      i++;
-    }
-  }
-  return out;
-}
+// Splitting the text here is a simpler twin of the engine's splitter, done
+// on the page's thread; the page re-tests the changed events and undoes any
+// change that alters a verdict, so a difference here can make a change
+// refused, never wrong. Nothing here recurses on the input: paths are walked
+// with loops.
 
 // The JSON events of pasted text, as the engine splits it in the common
 // cases: { format, values } or null when the text is not all JSON.

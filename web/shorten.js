@@ -13,7 +13,7 @@
 //   Keep only   rewrites each JSON event with only the fields the pattern's
 //               selectors name (and their values whole), one event per
 //               paragraph; needs a JSON pattern.
-import { jsonEvents, patternSelectors, valuesAt, keepOnly } from './json-fields.js';
+import { jsonEvents, valuesAt, keepOnly } from './json-fields.js';
 
 const ACCESS_KEY = /\b(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{12,16}\b/g;
 const ARN_ACCOUNT = /\b(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)(\d{12})(?=[:/])/g;
@@ -83,14 +83,21 @@ export function redactText(text, keep = []) {
   return { text: out, replaced: places.count() };
 }
 
+// One verdict per event: true, false, or 'error' (not readable as JSON).
+function verdictsOf(result) {
+  return result.pattern.ok ? result.events.map((e) => (e.error ? 'error' : e.matched)) : null;
+}
+
 // how: 'redact' | 'keep'. app: { pattern, events, open(events),
-// verdicts(): Promise<[true | false | 'error', …] | null> (one per event, of
-// what the boxes hold, once computed; null when the pattern is invalid) }.
+// result(): Promise of the engine's result for what the boxes hold, once computed }.
+// The fields the pattern reads come from the engine (result.selectors, from
+// core/selectors.h through the worker), so they are exactly the ones it tests.
 // -> { ok, message }
 export async function shortenTest(how, app) {
-  const before = await app.verdicts();
+  const first = await app.result();
+  const before = verdictsOf(first);
   if (!before) return { ok: false, message: 'Fix the pattern first: the verdicts must be known to check the change.' };
-  const selectors = patternSelectors(app.pattern);
+  const selectors = first.selectors || [];
   const events = jsonEvents(app.events);
   let changed;
   let what;
@@ -109,7 +116,7 @@ export async function shortenTest(how, app) {
   }
   const original = app.events;
   app.open(changed);
-  const after = await app.verdicts();
+  const after = verdictsOf(await app.result());
   const differ = [];
   const n = Math.max(before.length, after ? after.length : 0);
   for (let i = 0; i < n; i++) {
