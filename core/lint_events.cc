@@ -85,8 +85,10 @@ void check_ne_missing(const Pattern& p, const SplitResult& events, std::vector<W
     const std::string sel(slice(p.text, n.selector.span));
     Warning w;
     w.code = "ne-missing-field";
-    w.message = code(sel) + " is missing from " + std::to_string(missing.size()) + " of the " + std::to_string(json) +
-                " JSON events (" + event_list(missing) + ")" +
+    const std::string how_many = json == 1 ? "the only JSON event"
+                                 : missing.size() == json ? "all " + std::to_string(json) + " JSON events"
+                                                          : std::to_string(missing.size()) + " of the " + std::to_string(json) + " JSON events";
+    w.message = code(sel) + " is missing from " + how_many + " (" + event_list(missing) + ")" +
                 (missing_types.empty() ? std::string() : ", whose identity type is " + join(missing_types)) +
                 ". CloudWatch treats `!=` on a missing field as false, so those events can never match.";
     w.span = n.span;

@@ -80,6 +80,12 @@ TEST_CASE("lint: != on a CloudTrail identity field, without events") {
         "{ $.eventName = PutUserPolicy && ($.userIdentity.userName != alice || $.userIdentity.userName NOT EXISTS) }");
   // Not for fields every event has.
   CHECK(warnings_for("{ $.eventName != ConsoleLogin }").empty());
+  // The count reads naturally for one event and for all of them.
+  const auto one = warnings_for("{ $.a != 1 }", "{\"b\":2}");
+  REQUIRE(find(one, "ne-missing-field"));
+  CHECK_THAT(find(one, "ne-missing-field")->message, Catch::Contains("missing from the only JSON event (#1)"));
+  const auto all = warnings_for("{ $.a != 1 }", "{\"b\":2}\n{\"c\":3}");
+  CHECK_THAT(find(all, "ne-missing-field")->message, Catch::Contains("missing from all 2 JSON events (#1 and #2)"));
 }
 
 TEST_CASE("lint: = true on a boolean field") {
