@@ -608,7 +608,7 @@ TEST_CASE("deep nesting in a paste is an error, not a crash", "[events][limits]"
   }
 }
 
-TEST_CASE("an event over 1 MB is an error; its neighbours are fine", "[events][limits]") {
+TEST_CASE("an event over 1 MB is an error, its neighbours are fine", "[events][limits]") {
   std::string big = "{\"big\":\"" + std::string(2 * 1024 * 1024, 'x') + "\"}";
   std::string pasted = "{\"a\":1}\n" + big + "\n{\"b\":2}\n";
   SplitResult r = split_events(pasted);

@@ -65,7 +65,7 @@ TEST_CASE("exclusion: the seed's own exclusion is what the builder writes for ev
   CHECK(x.dropped == std::vector<uint32_t>{2});
 }
 
-TEST_CASE("exclusion: IAMUser, Root, AWSService; and what cannot be excluded") {
+TEST_CASE("exclusion: IAMUser, Root, AWSService, and what cannot be excluded") {
   const std::string pasted = testing::read_data("seed/events.txt");
   const SplitResult events = split_events(pasted);
   const Exclusion user = build_exclusion(kPolicyChanges, events.events[2], &events);

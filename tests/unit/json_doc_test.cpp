@@ -186,7 +186,7 @@ TEST_CASE("parse_json keeps number spellings and decodes strings", "[json]") {
   CHECK(r.doc.member(0, std::string("k\0\"", 3)) == 1);
 }
 
-TEST_CASE("member: the last duplicate key wins; element indexes arrays", "[json]") {
+TEST_CASE("member: the last duplicate key wins, element indexes arrays", "[json]") {
   JsonParseResult r = parse_json(R"({"v":1,"w":[10,20,30],"v":2,"x":{"v":3}})");
   REQUIRE(!r.error);
   const JsonDoc& d = r.doc;

@@ -551,7 +551,7 @@ TEST_CASE("JSON: operators, keywords and values", "[pattern][json]") {
   CHECK(k->nodes[0].span == sp(2, 11));
 }
 
-TEST_CASE("JSON: && binds tighter than ||; n-ary chains; parentheses", "[pattern][json]") {
+TEST_CASE("JSON: && binds tighter than ||, n-ary chains, parentheses", "[pattern][json]") {
   check_accepts({
       {"{ $.a = 1 || $.b = 2 && $.c = 3 }", "json: Or($.a = N(1), And($.b = N(2), $.c = N(3)))"},
       {"{ $.a = 1 && $.b = 2 || $.c = 3 }", "json: Or(And($.a = N(1), $.b = N(2)), $.c = N(3))"},

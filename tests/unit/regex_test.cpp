@@ -110,7 +110,7 @@ TEST_CASE("regex: AWS documentation examples", "[regex]") {
   for (const auto& c : cases) check_match(c);
 }
 
-TEST_CASE("regex: \\s matches newline, \\d \\w \\s and complements", "[regex]") {
+TEST_CASE("regex: class escapes (s matches newline, d w s and their complements)", "[regex]") {
   const MatchCase cases[] = {
       {"a\\sb", "a\nb", 0, 3},
       {"a\\sb", "a\tb", 0, 3},

@@ -61,7 +61,7 @@ TEST_CASE("deepest nesting a 1,024-character pattern allows still evaluates") {
   CHECK(v.result.matched);
 }
 
-TEST_CASE("a 1 MB event is tested; a 2 MB one gets the size error") {
+TEST_CASE("a 1 MB event is tested, a 2 MB one gets the size error") {
   std::string big = "{\"msg\":\"" + std::string(kMaxEventBytes - 20, 'a') + "b\"}";
   REQUIRE(big.size() <= kMaxEventBytes);
   TestRun run = run_test("{ $.msg = %a{1,1000}a{1,1000}b% }", big);
