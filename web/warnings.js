@@ -5,7 +5,7 @@
 //
 // Everything shown (messages quote the pattern and the events) is inserted
 // as text, never as HTML.
-import { h } from './render.js';
+import { h, sentence } from './render.js';
 
 export class Warnings {
   // section: the region; list: its <ul>; normalised: { button, output };
@@ -46,7 +46,7 @@ export class Warnings {
     this.list.replaceChildren(...list.map((w) => h('li', {
       class: 'warning', dataset: { code: w.code, offset: w.offset, length: w.length },
     },
-    h('p', { class: 'warning-message' }, w.message),
+    h('p', { class: 'warning-message' }, sentence(w.message)),
     w.fixes.length ? h('div', { class: 'warning-fixes' }, w.fixes.map((fix) => {
       const button = h('button', { type: 'button', class: 'fix', title: fix.pattern }, fix.label);
       button.addEventListener('click', () => this.onFix(fix.pattern));

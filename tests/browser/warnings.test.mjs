@@ -123,7 +123,7 @@ test('A || B && C: the trailing exclusion guards only the last alternative', asy
   assert.deepEqual(await verdicts(page), ['match']);
   await triggerAndFix(page, {
     code: 'precedence', pattern,
-    message: /reads this as: `\$\.eventName = CreateUser \|\| \(\$\.eventName = DeleteUser && \$\.userIdentity\.type != Root\)`/,
+    message: /reads this as: \$\.eventName = CreateUser \|\| \(\$\.eventName = DeleteUser && \$\.userIdentity\.type != Root\)/,
     fix: 'guard the whole chain',
     fixed: '{ ($.eventName = CreateUser || $.eventName = DeleteUser) && $.userIdentity.type != Root }',
   });
