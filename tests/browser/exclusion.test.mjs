@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import {
-  launchBrowser, loadPage, openPage, outputDir, seedPattern, seedText, startServer,
+  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, seedPattern, seedText, settled, startServer,
 } from './harness.mjs';
 
 let server;
@@ -26,14 +26,6 @@ after(async () => {
   if (browser) await browser.close();
   if (server) server.stop();
 });
-
-const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
-const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
-const results = (page) => page.getByRole('region', { name: 'Results' });
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function verdicts(page) {
   await settled(page);

@@ -99,3 +99,13 @@ export async function loadPage(page, server) {
   });
   return { firstResultMs: timing.firstResult, timing, loadedAt: Date.now() };
 }
+
+// The page's main controls, by their accessible names (what a screen reader
+// user would find), and the moment the results on screen match the inputs.
+export const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
+export const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
+export const results = (page) => page.getByRole('region', { name: 'Results' });
+
+export async function settled(page) {
+  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchBrowser, loadPage, openPage, outputDir, startServer } from './harness.mjs';
+import { launchBrowser, loadPage, openPage, outputDir, settled, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -30,10 +30,6 @@ const EVENTS = [
   '{"eventName":"PutObject","bytes":7}',
   '{"eventName":"GetObject","bytes":20}',
 ].join('\n');
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function points(page) {
   return page.locator('#metric-result li').evaluateAll((els) => els.map((el) => el.querySelector('.metric-what').textContent));

@@ -9,7 +9,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, outputDir, root, seedPattern, startServer } from './harness.mjs';
+import {
+  launchBrowser, openPage, outputDir, root, seedPattern, settled, startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -72,10 +74,6 @@ async function visit(page, url) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   await page.waitForSelector('html[data-offline]', { timeout: 30_000 });
   return page.evaluate(() => document.documentElement.dataset.offline);
-}
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
 }
 
 async function verdicts(page) {

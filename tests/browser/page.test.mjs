@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import {
-  launchBrowser, loadPage, openPage, outputDir, seedEvents, seedPattern, seedText, startServer,
+  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, seedEvents, seedPattern, seedText, settled, startServer,
 } from './harness.mjs';
 
 let server;
@@ -26,15 +26,9 @@ after(async () => {
 
 // ---- helpers ------------------------------------------------------------------
 
-const results = (page) => page.getByRole('region', { name: 'Results' });
 const explanation = (page) => page.getByRole('region', { name: 'Explanation' });
-const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
-const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
 
 // Waits until the results drawn are those of the boxes' current text.
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function verdicts(page) {
   await settled(page);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
-  launchBrowser, loadPage, openPage, outputDir, root, seedPattern, seedText, startServer,
+  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, root, seedPattern, seedText, settled, startServer,
 } from './harness.mjs';
 
 let server;
@@ -33,14 +33,7 @@ const FIXED_V1_EVENTS = '{"eventName":"PutRolePolicy","userIdentity":{"userName"
 
 // ---- helpers ------------------------------------------------------------------
 
-const results = (page) => page.getByRole('region', { name: 'Results' });
-const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
-const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
 const shareLink = (page) => page.getByRole('textbox', { name: 'Share link' });
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function verdicts(page) {
   await settled(page);

@@ -8,7 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, outputDir, root, seedPattern, startServer } from './harness.mjs';
+import {
+  launchBrowser, openPage, outputDir, root, seedPattern, settled, startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -23,10 +25,6 @@ after(async () => {
   if (browser) await browser.close();
   if (server) server.stop();
 });
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function verdicts(page) {
   await settled(page);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import {
-  launchBrowser, loadPage, openPage, outputDir, seedPattern, seedText, startServer,
+  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, seedPattern, seedText, settled, startServer,
 } from './harness.mjs';
 
 let server;
@@ -28,12 +28,6 @@ after(async () => {
 });
 
 const warningsRegion = (page) => page.getByRole('region', { name: 'Warnings' });
-const patternBox = (page) => page.getByRole('textbox', { name: 'Filter pattern' });
-const eventsBox = (page) => page.getByRole('textbox', { name: 'Log events' });
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 async function enter(page, pattern, events) {
   await patternBox(page).fill(pattern);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchBrowser, loadPage, openPage, outputDir, startServer } from './harness.mjs';
+import { launchBrowser, loadPage, openPage, outputDir, settled, startServer } from './harness.mjs';
 import { encodeFragment } from '../../web/share-link.js';
 
 let server;
@@ -34,10 +34,6 @@ const EVENTS = [
 const PATTERN = `{ $.eventName = "<script>*" || $.userIdentity.userName = "${LINK.replace(/"/g, '\\"')}" }`;
 // Invalid, with the hostile text right where the error message quotes it.
 const BAD_PATTERN = `{ $.eventName == "${IMG.replace(/"/g, '\\"')}" }`;
-
-async function settled(page) {
-  await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
-}
 
 // The page's own elements of the kinds an injection would add.
 async function injected(page) {
