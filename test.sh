@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of cwlf: the Catch2 unit tests (plain and under ASan+UBSan),
-# the command-line tests, the wasm module's tests in Node, and the browser
-# tests in headless Chromium. Installs what it needs when missing.
+# each libFuzzer target for 60 s, the command-line tests, the wasm module's
+# tests in Node, and the browser tests in headless Chromium. Installs what it
+# needs when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs   # em++ needs Debian's acorn
