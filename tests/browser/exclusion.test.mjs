@@ -2,30 +2,13 @@
 // events: the built pattern is put in the box and re-tested by the engine,
 // the note names what the new clause silently drops, and the comparison
 // lists the events where two patterns disagree.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import {
-  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, seedPattern, seedText, settled, startServer,
+  eventsBox, outputDir, patternBox, results, seedPattern, seedText, settled, useLoadedPage,
 } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1100 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1100 });
 
 async function verdicts(page) {
   await settled(page);

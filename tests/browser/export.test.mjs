@@ -1,29 +1,12 @@
 // "Copy as…" in Chromium: the seed pattern as Terraform and CloudFormation,
 // with the Metric filter panel's value and dimension, quoted so that parsing
 // gives the pattern back (the formats' quoting itself: tests/node/export.test.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { launchBrowser, loadPage, openPage, outputDir, seedPattern, startServer } from './harness.mjs';
+import { outputDir, seedPattern, useLoadedPage } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1000 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1000 });
 
 test('Copy as CloudFormation and Terraform: the current pattern and metric settings', async () => {
   const { page } = session;

@@ -4,31 +4,15 @@
 // matches listed as they are found, the summary by eventName and principal,
 // and the explanation of a match on demand. (The 50 MB timing is a
 // benchmark: bench/page_files.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, loadPage, openPage, outputDir, startServer } from './harness.mjs';
+import { outputDir, useLoadedPage } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1100 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1100 });
 
 function record(i, eventName, user) {
   return {

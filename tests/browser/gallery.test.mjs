@@ -1,27 +1,10 @@
 // The gallery in Chromium: one click loads a CIS alarm with its sample
 // events, and the page shows the verdicts the gallery promises.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { launchBrowser, loadPage, openPage, outputDir, startServer } from './harness.mjs';
+import { outputDir, useLoadedPage } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1000 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1000 });
 
 test('loading CIS 4.2 (console sign-in without MFA) from the gallery', async () => {
   const { page } = session;

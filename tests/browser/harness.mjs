@@ -2,7 +2,8 @@
 // Chromium driven by playwright-core (no browser is ever downloaded), and a
 // recorder of every network request a page makes.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -108,4 +109,25 @@ export const results = (page) => page.getByRole('region', { name: 'Results' });
 
 export async function settled(page) {
   await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
+}
+
+// One loaded page of the served site for a whole test file: starts
+// ./serve.sh and Chromium before the file's tests, opens and loads the page
+// (openPage's options), and stops everything after them. The returned object
+// is filled in by then: { page, context, requests, errors, server, browser }.
+export function useLoadedPage(options) {
+  const session = {};
+  before(async () => {
+    mkdirSync(outputDir, { recursive: true });
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+    Object.assign(session, await openPage(session.browser, session.server, options));
+    await loadPage(session.page, session.server);
+  });
+  after(async () => {
+    if (session.context) await session.context.close();
+    if (session.browser) await session.browser.close();
+    if (session.server) session.server.stop();
+  });
+  return session;
 }

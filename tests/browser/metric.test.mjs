@@ -1,28 +1,11 @@
 // The "Metric filter…" panel in Chromium: the metric value, default value and
 // dimensions a user is about to deploy, validated as AWS does, and what each
 // event would publish (the engine's answer, core/metric_filter.h).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { launchBrowser, loadPage, openPage, outputDir, settled, startServer } from './harness.mjs';
+import { outputDir, settled, useLoadedPage } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1000 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1000 });
 
 const EVENTS = [
   '{"eventName":"GetObject","bytes":100,"userIdentity":{"userName":"alice"}}',

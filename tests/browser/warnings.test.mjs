@@ -2,30 +2,13 @@
 // engine reports is shown when its mistake is typed, and its one-click fix
 // puts the rewritten pattern in the box, re-tests, and the warning goes away.
 // Also "Show normalised pattern". Screenshots go to tests/output/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import {
-  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, seedPattern, seedText, settled, startServer,
+  eventsBox, outputDir, patternBox, seedPattern, seedText, settled, useLoadedPage,
 } from './harness.mjs';
 
-let server;
-let browser;
-let session;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openPage(browser, server, { height: 1000 });
-  await loadPage(session.page, server);
-});
-
-after(async () => {
-  if (session) await session.context.close();
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+const session = useLoadedPage({ height: 1000 });
 
 const warningsRegion = (page) => page.getByRole('region', { name: 'Warnings' });
 
