@@ -25,6 +25,11 @@ import { initGallery } from './gallery.js';
 import { FilesTool } from './files.js';
 
 const DEBOUNCE_MS = 150;
+// An edit of the pattern is tested at once, without the debounce, while the
+// engine answers within this long: it re-tests events it has already split,
+// and the engine drops requests superseded while it works (engine.js), so fast
+// typing never queues work. Slower answers (a huge paste) bring the debounce back.
+const QUICK_MS = 50;
 const LIST_PAGE = 500;
 
 const $ = (id) => document.getElementById(id);
@@ -54,7 +59,8 @@ const engine = new Engine({
     performance.mark('cwlf:engine-ready');
     $('engine-state').hidden = true;
   },
-  onResult: ({ request, result, stale }) => {
+  onResult: ({ request, result, ms, stale }) => {
+    engineMs = ms;
     const first = state.shown === null;
     state.shown = { request, result };
     const total = result.events.length;
@@ -85,6 +91,7 @@ const engine = new Engine({
 
 let timer = 0;
 let busyTimer = 0;
+let engineMs = Infinity;  // how long the engine took for the last answer
 
 // Promises of the next result computed for what the boxes hold (shorten.js
 // compares verdicts before and after changing the events).
@@ -342,7 +349,7 @@ patternBox.addEventListener('input', () => {
   texts.pattern = patternBox.value;
   exclusionTool.clear();
   fitPattern();
-  requestTest();
+  requestTest({ now: engineMs < QUICK_MS && engine.sentText === texts.events });
 });
 // Soft-wrapping megabytes of text makes the browser's own layout of the box
 // take seconds; above a megabyte lines are left unwrapped (the marks are not

@@ -2,7 +2,8 @@
 // cwlf.wasm once, at page load, and then answers test requests, so that a
 // slow test never freezes the page. It makes no network request after that.
 //
-// Messages in:  { type: 'test', id, pattern, text, explain }   explain: index of the event to explain
+// Messages in:  { type: 'test', id, pattern, text, explain }   explain: index of the event to explain;
+//               text left out (undefined): the same text as the last request
 // Messages out: { type: 'ready', loadMs }
 //               { type: 'result', id, ms, result }   result: see toPageResult()
 //               { type: 'failed', id, message }      the engine threw (it is restarted from the kept bytes)
@@ -17,9 +18,6 @@ importScripts('cwlf.js');
 // cwlfWasmBase64) has no files beside it and goes without.
 if (!self.cwlfWasmBase64) importScripts('files-scan.js');
 
-// Explain every event when the paste is small (selecting another event is
-// then answered from the cache); above that, only the selected one.
-const EXPLAIN_ALL_BELOW = 256 * 1024;
 // Longest message sent to the page with the selected event.
 const MESSAGE_PREVIEW = 20000;
 
@@ -92,58 +90,85 @@ function identify(message) {
 
 // ---- requests ---------------------------------------------------------------------
 
-let cache = null;  // { pattern, text, explainAll, explained, raw, messages, identities, lint }
+// The Log events box's text as the engine holds it: split once into an
+// EventSet (wasm memory) when the text changes, so that an edit of the pattern
+// costs only the test. `statics`: what the list shows of each event, which
+// depends on the text only.
+let pasted = null;  // { text, set, format, messages, statics: [{ index, offset, length, error, title, detail }], version }
+let eventsVersion = 0;
 
-function runTest(pattern, text, explain) {
-  const explainAll = text.length < EXPLAIN_ALL_BELOW;
-  if (cache && cache.pattern === pattern && cache.text === text &&
-      (cache.explainAll || cache.explained === explain)) {
-    return cache;
-  }
-  // The messages (and so the identities) depend on the text only: when only
-  // the pattern changed, they are not converted again.
-  const sameText = cache !== null && cache.text === text;
-  const raw = engine.test(pattern, text, { explain: explainAll ? 'all' : explain, messages: !sameText });
-  const messages = sameText ? cache.messages : raw.events.map((event) => event.message);
-  const identities = sameText ? cache.identities : messages.map(identify);
-  // Pitfall warnings and the normalised pattern (warnings.js): they depend on
-  // the pattern and the text only, not on which event is explained.
-  const lint = sameText && cache.pattern === pattern ? cache.lint : engine.lint(pattern, text);
-  cache = { pattern, text, explainAll, explained: explain, raw, messages, identities, lint };
-  return cache;
+function eventsOf(text) {
+  if (pasted && pasted.text === text) return pasted;
+  forgetEvents();
+  const set = new engine.EventSet(text);
+  const list = set.events();
+  const messages = list.map((event) => event.message);
+  const statics = list.map((event) => {
+    const { title, detail } = identify(event.message);
+    return { index: event.index, offset: event.offset, length: event.length, error: event.error, title, detail };
+  });
+  eventsVersion += 1;
+  pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };
+  return pasted;
 }
 
-// What the page gets: every event without its message (the list needs only
-// its identity), plus the selected event's message and explanation.
+function forgetEvents() {
+  if (pasted) pasted.set.delete();
+  pasted = null;
+  last = null;
+  lintCache = null;
+  compared = null;
+  metricCache = null;
+}
+
+let lintCache = null;  // { pattern, events, lint }: warnings depend on the pattern and the text only
+let last = null;       // { pattern, events, explain, verdicts }: the last test, for a repeated request
+
+function runTest(pattern, text, explain) {
+  const events = eventsOf(text);
+  if (!last || last.pattern !== pattern || last.events !== events || last.explain !== explain) {
+    last = { pattern, events, explain, verdicts: events.set.verdicts(pattern, explain) };
+  }
+  if (!lintCache || lintCache.pattern !== pattern || lintCache.events !== events) {
+    lintCache = { pattern, events, lint: events.set.lint(pattern) };
+  }
+  return { pattern, text, events, verdicts: last.verdicts, lint: lintCache.lint };
+}
+
+const isTested = (verdict) => verdict !== 0;
+const isMatch = (verdict) => verdict === 2;
+// What the page gets: the verdicts (a Uint8Array: 0 not tested, 1 no match,
+// 2 match) and the values extracted, plus the selected event's message and
+// explanation. What the list shows of each event (its identity, offsets,
+// error) depends on the text only, so it is sent once per text
+// (`statics`, numbered by `eventsVersion`); engine.js puts the two together
+// into result.events for the rest of the page.
+let staticsSent = 0;  // eventsVersion of the last statics posted
+
 function toPageResult(run, explain) {
-  const { raw, identities, messages } = run;
-  const selected = raw.events.length === 0 ? -1 : Math.min(Math.max(explain, 0), raw.events.length - 1);
-  const events = raw.events.map((event, i) => ({
-    index: event.index,
-    offset: event.offset,
-    length: event.length,
-    tested: event.tested,
-    matched: event.matched,
-    error: event.error,
-    extracted: event.extracted,
-    title: identities[i].title,
-    detail: identities[i].detail,
-  }));
-  let selectedEvent = null;
-  if (selected >= 0) {
-    const event = raw.events[selected];
-    const message = messages[selected];
-    selectedEvent = {
-      index: selected,
+  const { events: pastedEvents, verdicts } = run;
+  const { statics, messages } = pastedEvents;
+  let selected = null;
+  if (statics.length > 0) {
+    const index = Math.min(Math.max(explain, 0), statics.length - 1);
+    const message = messages[index];
+    selected = {
+      index,
       message: message.length > MESSAGE_PREVIEW ? `${message.slice(0, MESSAGE_PREVIEW)}…` : message,
       messageLength: message.length,
-      explanation: event.explanation,
+      explanation: verdicts.explained === index ? verdicts.explanation : null,
     };
   }
-  return {
-    pattern: raw.pattern, format: raw.format, counts: raw.counts, events, selected: selectedEvent,
+  const result = {
+    pattern: verdicts.pattern, format: pastedEvents.format, counts: verdicts.counts,
+    eventsVersion: pastedEvents.version, verdicts: verdicts.verdicts, extracted: verdicts.extracted, selected,
     warnings: run.lint.warnings, normalised: run.lint.normalised,
   };
+  if (staticsSent !== pastedEvents.version) {
+    result.statics = statics;
+    staticsSent = pastedEvents.version;
+  }
+  return result;
 }
 
 // Lone surrogates cannot be encoded as UTF-8; replacing them keeps every
@@ -154,31 +179,34 @@ function wellFormed(text) {
 
 // ---- "Exclude this principal" and "Compare with…" (exclusion.js, compare.js) ------------
 
-let compared = null;  // { pattern, text, raw }: the second pattern's last run
+let compared = null;  // { pattern, events, verdicts }: the second pattern's last run
+let metricCache = null;  // { pattern, events, key, metric }
 
 // message.exclude: index of the event whose principal to exclude (once, on a click);
 // message.compare: a second pattern to run over the same events (while it is set).
 function addExtras(result, run, message) {
+  const { set } = run.events;
   // The fields the pattern reads (shorten.js keeps them intact); [] unless JSON.
   result.selectors = engine.selectors(run.pattern);
   if (Number.isInteger(message.exclude)) {
-    result.exclusion = { index: message.exclude, ...engine.exclusion(run.pattern, run.text, message.exclude, !!message.byArn) };
+    result.exclusion = { index: message.exclude, ...set.exclusion(run.pattern, message.exclude, !!message.byArn) };
   }
   if (typeof message.compare === 'string' && message.compare !== '') {
     const other = wellFormed(message.compare);
-    if (!compared || compared.pattern !== other || compared.text !== run.text) {
-      compared = { pattern: other, text: run.text, raw: engine.test(other, run.text, { explain: 'none', messages: false }) };
+    if (!compared || compared.pattern !== other || compared.events !== run.events) {
+      compared = { pattern: other, events: run.events, verdicts: set.verdicts(other, -1) };
     }
-    const second = compared.raw;
+    const second = compared.verdicts;
+    const first = run.verdicts;
     const comparison = { pattern: other, ok: second.pattern.ok, error: second.pattern.error, onlyFirst: [], onlySecond: [], both: 0, neither: 0 };
-    if (second.pattern.ok && run.raw.pattern.ok) {
-      run.raw.events.forEach((event, i) => {
-        const a = event.tested && event.matched;
-        const b = second.events[i].tested && second.events[i].matched;
+    if (second.pattern.ok && first.pattern.ok) {
+      first.verdicts.forEach((verdict, i) => {
+        const a = isMatch(verdict);
+        const b = isMatch(second.verdicts[i]);
         if (a && !b) comparison.onlyFirst.push(i);
         else if (b && !a) comparison.onlySecond.push(i);
         else if (a) comparison.both += 1;
-        else if (event.tested) comparison.neither += 1;
+        else if (isTested(verdict)) comparison.neither += 1;
       });
     }
     result.comparison = comparison;
@@ -186,15 +214,15 @@ function addExtras(result, run, message) {
   // message.metric: the metric transformation to emulate (metric.js).
   if (message.metric && typeof message.metric === 'object') {
     const key = JSON.stringify(message.metric);
-    if (!metricCache || metricCache.pattern !== run.pattern || metricCache.text !== run.text || metricCache.key !== key) {
-      metricCache = { pattern: run.pattern, text: run.text, key, metric: engine.metric(run.pattern, run.text, message.metric) };
+    if (!metricCache || metricCache.pattern !== run.pattern || metricCache.events !== run.events || metricCache.key !== key) {
+      metricCache = { pattern: run.pattern, events: run.events, key, metric: set.metric(run.pattern, message.metric) };
     }
     result.metric = metricCache.metric;
   }
 }
-let metricCache = null;  // { pattern, text, key, metric }
 
 let queue = Promise.resolve();
+let text = '';  // the Log events box's text, as last sent
 
 self.onmessage = (e) => {
   const message = e.data;
@@ -211,13 +239,19 @@ self.onmessage = (e) => {
   if (!message || message.type !== 'test') return;
   queue = queue.then(() => loading).then(() => {
     const t0 = performance.now();
+    // The page sends the events' text only when it changed (engine.js).
+    if (message.text !== undefined) text = wellFormed(String(message.text));
     try {
-      const run = runTest(wellFormed(String(message.pattern)), wellFormed(String(message.text)), message.explain | 0);
+      const run = runTest(wellFormed(String(message.pattern)), text, message.explain | 0);
       const result = toPageResult(run, message.explain | 0);
       addExtras(result, run, message);
       self.postMessage({ type: 'result', id: message.id, ms: performance.now() - t0, result });
     } catch (err) {
-      cache = null;
+      pasted = null;  // belonged to the instance being replaced
+      last = null;
+      lintCache = null;
+      compared = null;
+      metricCache = null;
       self.postMessage({ type: 'failed', id: message.id, message: String(err && err.message || err) });
       // An abort (e.g. out of memory) leaves the instance unusable: start a fresh one.
       return instantiate();

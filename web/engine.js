@@ -11,6 +11,11 @@ export class Engine {
     this.inFlight = null;  // the request the worker is working on
     this.waiting = null;   // the newest request not yet sent
     this.ready = false;
+    // The events' text the worker last received: it keeps it, so a request
+    // for the same text (an edit of the pattern) does not copy megabytes again.
+    this.sentText = null;
+    // What the list shows of each event, sent by the worker once per text.
+    this.statics = { version: 0, list: [] };
     // boot.js may have started the worker already (and kept what it said).
     const boot = self.cwlfBoot;
     this.worker = boot ? boot.worker : new Worker('engine-worker.js');
@@ -49,8 +54,10 @@ export class Engine {
 
   send(request) {
     this.inFlight = request;
+    const text = request.text === this.sentText ? undefined : request.text;
+    this.sentText = request.text;
     this.worker.postMessage({
-      type: 'test', id: request.id, pattern: request.pattern, text: request.text, explain: request.explain,
+      type: 'test', id: request.id, pattern: request.pattern, text, explain: request.explain,
       exclude: request.exclude, byArn: request.byArn, compare: request.compare, metric: request.metric,
     });
   }
@@ -70,6 +77,9 @@ export class Engine {
       this.onFailure({ fatal: true, message: message.message });
       return;
     }
+    if (message.type === 'result' && message.result.statics) {
+      this.statics = { version: message.result.eventsVersion, list: message.result.statics };
+    }
     const request = this.inFlight;
     this.inFlight = null;
     if (this.waiting) {
@@ -79,9 +89,27 @@ export class Engine {
     }
     if (!request || request.id !== message.id) return;
     if (message.type === 'result') {
-      this.onResult({ request, result: message.result, ms: message.ms, stale: this.inFlight !== null });
+      const result = withEvents(message.result, this.statics);
+      this.onResult({ request, result, ms: message.ms, stale: this.inFlight !== null });
     } else if (message.type === 'failed') {
       this.onFailure({ fatal: false, message: message.message, request });
     }
   }
+}
+
+// result.events, as the page uses it: one object per event, { index, offset,
+// length, error, title, detail } from the worker's statics for this text plus
+// { tested, matched, extracted } from this result's verdicts.
+function withEvents(result, statics) {
+  if (statics.version !== result.eventsVersion) throw new Error('engine: verdicts for events the page was not sent');
+  const extracted = new Map(result.extracted);
+  const { verdicts } = result;
+  result.events = statics.list.map((event, i) => ({
+    ...event,
+    tested: verdicts[i] !== 0,
+    matched: verdicts[i] === 2,
+    extracted: extracted.get(i) || [],
+  }));
+  delete result.statics;
+  return result;
 }

@@ -100,17 +100,25 @@ export class Expectations {
     }
   }
 
-  // A pass/fail mark on each listed event that has an expectation.
+  // Marks each listed event with its expectation. Rows are kept between draws
+  // (render.js), so a mark is replaced only when it changed.
   decorate(ul, result) {
-    if (this.map.size === 0 || !result || !result.pattern.ok) return;
+    const active = this.map.size > 0 && result && result.pattern.ok;
+    if (!active && !ul.querySelector('.expect-badge')) return;
     for (const li of ul.querySelectorAll('[role="option"]')) {
       const index = Number(li.dataset.index);
-      const expect = this.map.get(index);
-      if (!expect) continue;
-      const ok = holds(expect, result.events[index]);
+      const expect = active ? this.map.get(index) : undefined;
+      const ok = expect ? holds(expect, result.events[index]) : false;
+      const label = expect ? `${ok ? '✓' : '✗'} ${LABELS[expect]}` : '';
+      const badge = li.querySelector('.expect-badge');
+      if ((badge ? badge.textContent : '') === label) continue;
+      if (badge) badge.remove();
+      if (!expect) {
+        delete li.dataset.expectation;
+        continue;
+      }
       li.dataset.expectation = ok ? 'pass' : 'fail';
-      li.querySelector('.event-line').append(h('span', { class: `expect-badge ${ok ? 'expect-pass' : 'expect-fail'}` },
-        ok ? `✓ ${LABELS[expect]}` : `✗ ${LABELS[expect]}`));
+      li.querySelector('.event-line').append(h('span', { class: `expect-badge ${ok ? 'expect-pass' : 'expect-fail'}` }, label));
     }
   }
 }

@@ -21,6 +21,7 @@ export class Highlighter {
     this.textarea.addEventListener('input', () => {
       // Offsets refer to the text they were computed for: drop them on edit.
       this.ranges = [];
+      this.drawnText = undefined;
       this.render('');
     });
     new ResizeObserver(() => this.syncBox()).observe(this.textarea);
@@ -30,7 +31,14 @@ export class Highlighter {
   // ranges: [{ start, end, className }]; overlapping ranges nest their classes.
   // `text`, when given, is the textarea's value (saves reading it again).
   set(ranges, text) {
-    this.ranges = ranges.filter((r) => Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start);
+    const kept = ranges.filter((r) => Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start);
+    // Unchanged marks over unchanged text: touching the mirror would only make
+    // the browser lay the page out again (this runs on every result).
+    const key = JSON.stringify(kept);
+    if (text !== undefined && text === this.drawnText && key === this.drawnKey) return;
+    this.ranges = kept;
+    this.drawnText = text;
+    this.drawnKey = key;
     this.render(text);
   }
 
@@ -81,6 +89,9 @@ export class Highlighter {
   }
 
   syncScroll() {
+    // Reading the textarea's scroll position makes the browser lay the page
+    // out; an empty mirror has nothing to keep in step.
+    if (!this.mirror.firstChild) return;
     this.mirror.scrollTop = this.textarea.scrollTop;
     this.mirror.scrollLeft = this.textarea.scrollLeft;
   }

@@ -134,35 +134,77 @@ export function renderCounts(el, result, filter, onFilter) {
 
 // ---- the list of events ------------------------------------------------------------
 
+// The list is drawn again after every edit of the pattern, but mostly only
+// verdicts change: each row is kept (keyed by event number, for one text of
+// the events) and rebuilt only when what it shows changed, and the list's
+// children are touched only where they differ. Rebuilding hundreds of rows
+// made the browser lay out the whole page again on every key press.
+const rowCache = new WeakMap();  // ul -> { text, rows: Map(index -> { key, li }) }
+
+function eventRow(event, isSelected, text) {
+  const verdict = verdictOf(event);
+  return h('li', {
+    role: 'option',
+    id: `event-${event.index}`,
+    class: 'event',
+    'aria-selected': String(isSelected),
+    tabindex: isSelected ? '0' : '-1',
+    dataset: { index: String(event.index), verdict },
+  },
+  h('div', { class: 'event-line' },
+    verdictBadge(verdict),
+    h('span', { class: 'event-number' }, `#${event.index + 1}`),
+    h('span', { class: 'event-title' }, event.title || '(empty event)'),
+    event.detail ? h('span', { class: 'event-detail-inline', 'aria-hidden': 'true' }, event.detail) : null),
+  event.detail ? h('div', { class: 'event-detail' }, event.detail) : null,
+  event.error ? h('div', { class: 'event-error' }, errorSentence(event.error, text)) : null,
+  event.extracted && event.extracted.length
+    ? h('dl', { class: 'extracted' }, event.extracted.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))))
+    : null);
+}
+
+// Everything eventRow() draws that can change while the text stays the same
+// (title, detail and error come from the text).
+function rowKey(event, isSelected) {
+  const extracted = event.extracted && event.extracted.length ? JSON.stringify(event.extracted) : '';
+  return `${verdictOf(event)}|${isSelected}|${extracted}`;
+}
+
 export function renderEventList(ul, result, { filter, selected, limit, text }) {
-  ul.textContent = '';
-  const shown = result.events.filter((e) => filter === 'all' || verdictOf(e) === filter);
-  for (const event of shown.slice(0, limit)) {
-    const verdict = verdictOf(event);
-    const isSelected = event.index === selected;
-    const li = h('li', {
-      role: 'option',
-      id: `event-${event.index}`,
-      class: 'event',
-      'aria-selected': String(isSelected),
-      tabindex: isSelected ? '0' : '-1',
-      dataset: { index: String(event.index), verdict },
-    },
-    h('div', { class: 'event-line' },
-      verdictBadge(verdict),
-      h('span', { class: 'event-number' }, `#${event.index + 1}`),
-      h('span', { class: 'event-title' }, event.title || '(empty event)'),
-      event.detail ? h('span', { class: 'event-detail-inline', 'aria-hidden': 'true' }, event.detail) : null),
-    event.detail ? h('div', { class: 'event-detail' }, event.detail) : null,
-    event.error ? h('div', { class: 'event-error' }, errorSentence(event.error, text)) : null,
-    event.extracted && event.extracted.length
-      ? h('dl', { class: 'extracted' }, event.extracted.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))))
-      : null);
-    ul.append(li);
+  let cache = rowCache.get(ul);
+  if (!cache || cache.text !== text) {
+    cache = { text, rows: new Map() };
+    rowCache.set(ul, cache);
   }
+  const shown = result.events.filter((e) => filter === 'all' || verdictOf(e) === filter);
+  const wanted = [];
+  const rows = new Map();
+  for (const event of shown.slice(0, limit)) {
+    const isSelected = event.index === selected;
+    const key = rowKey(event, isSelected);
+    let row = cache.rows.get(event.index);
+    if (!row || row.key !== key) row = { key, li: eventRow(event, isSelected, text) };
+    rows.set(event.index, row);
+    wanted.push(row.li);
+  }
+  cache.rows = rows;
   if (shown.length === 0) {
-    ul.append(h('li', { class: 'event-empty', role: 'presentation' },
+    wanted.push(h('li', { class: 'event-empty', role: 'presentation' },
       result.events.length === 0 ? 'Paste log events to test the pattern on them.' : 'No event in this group.'));
+  }
+  // Touch only the children that differ (most often none or a few).
+  let at = ul.firstChild;
+  for (const li of wanted) {
+    if (at === li) {
+      at = at.nextSibling;
+    } else {
+      ul.insertBefore(li, at);
+    }
+  }
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
   }
   // If no shown option is selected, keep one reachable with Tab.
   if (!ul.querySelector('[tabindex="0"]')) {

@@ -1,0 +1,188 @@
+// See pasted_events.h.
+#include "pasted_events.h"
+
+#include <optional>
+#include <vector>
+
+#include "exclusion.h"
+#include "lint.h"
+#include "metric_filter.h"
+
+namespace cwlf_js {
+
+PastedEvents::PastedEvents(std::string text)
+    : text_(std::move(text)), input_(cwlf::split_events(text_)), index_(text_) {}
+
+cwlf::TestRun PastedEvents::run(const std::string& pattern, const cwlf::RunOptions& options) {
+  cwlf::TestRun run;
+  run.compiled = cwlf::compile_pattern(pattern);
+  run.input = std::move(input_);
+  cwlf::test_events(run, options);
+  return run;
+}
+
+namespace {
+val counts_js(const cwlf::TestRun& run) {
+  val counts = val::object();
+  counts.set("matched", run.matched);
+  counts.set("unmatched", run.unmatched);
+  counts.set("errors", run.errors);
+  return counts;
+}
+}  // namespace
+
+val PastedEvents::test(const std::string& pattern, const cwlf::RunOptions& options, bool messages) {
+  cwlf::TestRun run = this->run(pattern, options);
+  const Utf16Index pattern_index(pattern);
+  val out = val::object();
+  out.set("pattern", compiled_js(run.compiled, pattern_index));
+  out.set("format", format_js(run.input.format));
+  out.set("counts", counts_js(run));
+  val events = val::array();
+  for (size_t i = 0; i < run.input.events.size(); ++i) {
+    const cwlf::Event& event = run.input.events[i];
+    const cwlf::EventResult* result = i < run.results.size() ? &run.results[i] : nullptr;
+    val e = val::object();
+    e.set("index", static_cast<uint32_t>(i));
+    const auto [offset, length] = index_.span(event.span);
+    e.set("offset", offset);
+    e.set("length", length);
+    if (messages) e.set("message", val(event.message));
+    e.set("tested", result != nullptr && result->tested);
+    e.set("matched", result != nullptr && result->matched);
+    e.set("error", event.error ? diagnostic_js(*event.error, index_) : val::null());
+    e.set("extracted", result ? extracted_js(result->extracted) : val::array());
+    e.set("explanation", result && result->explanation ? explanation_js(*result->explanation, pattern_index, index_)
+                                                       : val::null());
+    events.set(i, e);
+  }
+  out.set("events", events);
+  take_back(run);
+  return out;
+}
+
+val PastedEvents::verdicts(const std::string& pattern, int32_t explain) {
+  const cwlf::RunOptions options{explain >= 0 ? cwlf::RunOptions::Explain::One : cwlf::RunOptions::Explain::None,
+                                 explain >= 0 ? static_cast<uint32_t>(explain) : 0};
+  cwlf::TestRun run = this->run(pattern, options);
+  const Utf16Index pattern_index(pattern);
+  std::vector<uint8_t> verdicts(run.input.events.size(), kNotTested);
+  val extracted = val::array();
+  uint32_t with_values = 0;
+  val explanation = val::null();
+  for (size_t i = 0; i < run.results.size(); ++i) {
+    const cwlf::EventResult& r = run.results[i];
+    if (r.tested) verdicts[i] = r.matched ? kMatch : kNoMatch;
+    if (!r.extracted.empty()) {
+      val entry = val::array();
+      entry.set(0, static_cast<uint32_t>(i));
+      entry.set(1, extracted_js(r.extracted));
+      extracted.set(with_values++, entry);
+    }
+    if (r.explanation) explanation = explanation_js(*r.explanation, pattern_index, index_);
+  }
+  val out = val::object();
+  out.set("pattern", compiled_js(run.compiled, pattern_index));
+  out.set("counts", counts_js(run));
+  // One copy out of wasm memory: a view alone would break when memory grows.
+  out.set("verdicts", val::global("Uint8Array").new_(emscripten::typed_memory_view(verdicts.size(), verdicts.data()))
+                          .call<val>("slice"));
+  out.set("extracted", extracted);
+  out.set("explained", explanation.isNull() ? -1 : explain);
+  out.set("explanation", explanation);
+  take_back(run);
+  return out;
+}
+
+val PastedEvents::events() const {
+  val list = val::array();
+  for (size_t i = 0; i < input_.events.size(); ++i) {
+    const cwlf::Event& event = input_.events[i];
+    val e = val::object();
+    e.set("index", static_cast<uint32_t>(i));
+    const auto [offset, length] = index_.span(event.span);
+    e.set("offset", offset);
+    e.set("length", length);
+    e.set("message", val(event.message));
+    e.set("error", event.error ? diagnostic_js(*event.error, index_) : val::null());
+    list.set(i, e);
+  }
+  return list;
+}
+
+val PastedEvents::lint(const std::string& pattern) const {
+  const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
+  const std::vector<cwlf::Warning> warnings = cwlf::lint(pattern, compiled, text_.empty() ? nullptr : &input_);
+  return lint_js(pattern, compiled, warnings);
+}
+
+val PastedEvents::exclusion(const std::string& pattern, uint32_t index, bool by_arn) const {
+  val out = val::object();
+  if (index >= input_.events.size()) {
+    out.set("error", val("There is no event #" + std::to_string(static_cast<uint64_t>(index) + 1) + "."));
+    return out;
+  }
+  const cwlf::Exclusion x = cwlf::build_exclusion(pattern, input_.events[index], &input_, by_arn);
+  if (x.error) {
+    out.set("error", val(*x.error));
+    return out;
+  }
+  out.set("error", val::null());
+  out.set("identityType", val(x.identity_type));
+  out.set("selector", val(x.selector));
+  out.set("value", val(x.value));
+  out.set("pattern", val(x.pattern));
+  out.set("keepingPattern", x.keeping_pattern.empty() ? val::null() : val(x.keeping_pattern));
+  out.set("drops", val(x.drops));
+  val dropped = val::array();
+  for (size_t i = 0; i < x.dropped.size(); ++i) dropped.set(i, x.dropped[i]);
+  out.set("dropped", dropped);
+  return out;
+}
+
+// definition: { value: '1' | '$.field' | '$name' | '$N', defaultValue?: string,
+//               dimensions?: [[name, reference], ...] }
+val PastedEvents::metric(const std::string& pattern, const val& definition) {
+  cwlf::MetricDefinition m;
+  if (definition["value"].isString()) m.value = definition["value"].as<std::string>();
+  if (definition["defaultValue"].isString() && !definition["defaultValue"].as<std::string>().empty())
+    m.default_value = definition["defaultValue"].as<std::string>();
+  const val dims = definition["dimensions"];
+  const uint32_t n = dims.isUndefined() || dims.isNull() ? 0 : dims["length"].as<uint32_t>();
+  for (uint32_t i = 0; i < n; ++i) m.dimensions.emplace_back(dims[i][0].as<std::string>(), dims[i][1].as<std::string>());
+  val out = val::object();
+  const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
+  if (!compiled.pattern) {
+    out.set("error", val("Fix the pattern first: it is not valid."));
+    return out;
+  }
+  if (const std::optional<std::string> error = cwlf::validate_metric(*compiled.pattern, m)) {
+    out.set("error", val(*error));
+    return out;
+  }
+  cwlf::TestRun run = this->run(pattern, cwlf::RunOptions{cwlf::RunOptions::Explain::None, 0});
+  val points = val::array();
+  double sum = 0;
+  uint32_t count = 0;
+  for (size_t i = 0; i < run.results.size(); ++i) {
+    const cwlf::Datapoint d = cwlf::metric_for_event(*run.compiled.pattern, m, run.input.events[i], run.results[i]);
+    val p = val::object();
+    p.set("kind", d.kind == cwlf::Datapoint::Kind::Value ? "value" : d.kind == cwlf::Datapoint::Kind::Default ? "default" : "none");
+    p.set("value", d.kind == cwlf::Datapoint::Kind::None ? val::null() : val(d.value_text));
+    p.set("dimensions", extracted_js(d.dimensions));
+    p.set("note", val(d.note));
+    points.set(i, p);
+    if (d.kind == cwlf::Datapoint::Kind::Value) {
+      sum += d.value;
+      ++count;
+    }
+  }
+  take_back(run);
+  out.set("error", val::null());
+  out.set("points", points);
+  out.set("datapoints", count);
+  out.set("sum", sum);
+  return out;
+}
+
+}  // namespace cwlf_js
