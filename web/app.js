@@ -339,10 +339,24 @@ tree.addEventListener('focusout', (e) => { if (!tree.contains(e.relatedTarget)) 
 // ---- editing ----------------------------------------------------------------------------
 
 // The pattern box grows with its text (up to a limit, then scrolls).
+// The pattern box grows with its text (up to 12 lines). Its height is measured
+// in a hidden twin of the box: setting the box's own height to 'auto' and back
+// made the browser lay out the whole page twice on every key press, and only
+// the twin is laid out now; the box itself changes only when its height does.
+const patternTwin = (() => {
+  const twin = document.createElement('textarea');
+  twin.className = 'measure-twin';
+  twin.tabIndex = -1;
+  twin.setAttribute('aria-hidden', 'true');
+  twin.rows = 1;
+  $('pattern-field').append(twin);
+  return twin;
+})();
 function fitPattern() {
-  patternBox.style.height = 'auto';
+  patternTwin.value = patternBox.value;
   const max = parseFloat(getComputedStyle(patternBox).lineHeight) * 12 + 24;
-  patternBox.style.height = `${Math.min(patternBox.scrollHeight + 2, max)}px`;
+  const height = `${Math.min(patternTwin.scrollHeight + 2, max)}px`;
+  if (patternBox.style.height !== height) patternBox.style.height = height;
 }
 
 patternBox.addEventListener('input', () => {
