@@ -111,23 +111,32 @@ export async function settled(page) {
   await page.waitForSelector('html[data-results="current"]', { timeout: 15_000 });
 }
 
-// One loaded page of the served site for a whole test file: starts
-// ./serve.sh and Chromium before the file's tests, opens and loads the page
-// (openPage's options), and stops everything after them. The returned object
-// is filled in by then: { page, context, requests, errors, server, browser }.
-export function useLoadedPage(options) {
-  const session = {};
+// ./serve.sh and Chromium for a whole test file: started before the file's
+// tests, stopped after them. The returned object is filled in by then:
+// { server, browser }; tests open their own pages (openPage, loadPage).
+// `ready(env)`: more set-up, in the same before hook (top-level hooks of
+// node:test do not wait for one another).
+export function useBrowser(ready = async () => {}) {
+  const env = {};
   before(async () => {
     mkdirSync(outputDir, { recursive: true });
-    session.server = await startServer();
-    session.browser = await launchBrowser();
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+    await ready(env);
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) env.server.stop();
+  });
+  return env;
+}
+
+// One loaded page of the served site for a whole test file (useBrowser, then
+// openPage with these options and loadPage). The returned object is filled in
+// by then: { page, context, requests, errors, server, browser }.
+export function useLoadedPage(options) {
+  return useBrowser(async (session) => {
     Object.assign(session, await openPage(session.browser, session.server, options));
     await loadPage(session.page, session.server);
   });
-  after(async () => {
-    if (session.context) await session.context.close();
-    if (session.browser) await session.browser.close();
-    if (session.server) session.server.stop();
-  });
-  return session;
 }

@@ -3,26 +3,14 @@
 // page's origin, and none at all is made once the first result is shown.
 //
 // Screenshots go to tests/output/ (gitignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import {
-  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, seedEvents, seedPattern, seedText, settled, startServer,
+  eventsBox, loadPage, openPage, outputDir, patternBox, results, seedEvents, seedPattern, seedText, settled, useBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+// ./serve.sh and Chromium for the whole file; each test opens its own page.
+const env = useBrowser();
 
 // ---- helpers ------------------------------------------------------------------
 
@@ -65,9 +53,9 @@ async function enter(page, { pattern, events, typePattern = false }) {
 // ---- tests ------------------------------------------------------------------------
 
 test('first visit: the worked example is loaded and explained; no request after load', async (t) => {
-  const { context, page, requests, errors } = await openPage(browser, server);
+  const { context, page, requests, errors } = await openPage(env.browser, env.server);
   try {
-    const { firstResultMs, timing, loadedAt } = await loadPage(page, server);
+    const { firstResultMs, timing, loadedAt } = await loadPage(page, env.server);
     t.diagnostic(`time to first result after navigation: ${firstResultMs.toFixed(0)} ms ` +
       `(DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms, engine ready ${timing.engineReady.toFixed(0)} ms)`);
     assert.ok(firstResultMs !== null && firstResultMs < 10_000);
@@ -109,7 +97,7 @@ test('first visit: the worked example is loaded and explained; no request after 
     assert.ok(requests.every((r) => r.at <= loadedAt));
 
     // Every request of the load went to the page's own origin.
-    const foreign = requests.filter((r) => new URL(r.url).origin !== server.origin);
+    const foreign = requests.filter((r) => new URL(r.url).origin !== env.server.origin);
     assert.deepEqual(foreign.map((r) => r.url), []);
     const paths = requests.map((r) => new URL(r.url).pathname);
     for (const file of ['/', '/cwlf.js', '/cwlf.wasm', '/engine-worker.js', '/seed-example.js']) {
@@ -126,9 +114,9 @@ test('narrow window and dark mode render the example (screenshots)', async () =>
     ['screenshot-seed-narrow.png', { width: 420, height: 900 }],
     ['screenshot-seed-dark.png', { width: 1280, height: 800, colorScheme: 'dark' }],
   ]) {
-    const { context, page, errors } = await openPage(browser, server, options);
+    const { context, page, errors } = await openPage(env.browser, env.server, options);
     try {
-      await loadPage(page, server);
+      await loadPage(page, env.server);
       assert.deepEqual(await verdicts(page), ['✗ No match', '✓ Match', '✗ No match', '✗ No match']);
       // Nothing is wider than the window.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -142,9 +130,9 @@ test('narrow window and dark mode render the example (screenshots)', async () =>
 });
 
 test('typed exclusion pattern: the maintenance role is excluded, another role matches', async () => {
-  const { context, page, errors } = await openPage(browser, server);
+  const { context, page, errors } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     await page.getByRole('button', { name: 'Clear' }).click();
     await enter(page, { events: seedEvents[0] });
     await enter(page, { pattern: seedPattern, typePattern: true });
@@ -179,9 +167,9 @@ test('typed exclusion pattern: the maintenance role is excluded, another role ma
 });
 
 test('an IAM-user event: no match, decided by != on a missing field', async () => {
-  const { context, page } = await openPage(browser, server);
+  const { context, page } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     await enter(page, { events: seedEvents[2] });
     assert.deepEqual(await verdicts(page), ['✗ No match']);
     const title = await results(page).getByRole('option').first().locator('.event-title').textContent();
@@ -203,9 +191,9 @@ test('an IAM-user event: no match, decided by != on a missing field', async () =
 });
 
 test('the || group decides for an event of another name', async () => {
-  const { context, page } = await openPage(browser, server);
+  const { context, page } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     await results(page).getByRole('option').nth(3).click();
     await settled(page);
     const summary = await explanation(page).locator('.explain-summary').textContent();
@@ -223,9 +211,9 @@ test('the || group decides for an event of another name', async () => {
 });
 
 test('a syntax error is underlined in the pattern, with its message and the AWS wording', async () => {
-  const { context, page, errors } = await openPage(browser, server);
+  const { context, page, errors } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     const pattern = '{ $.eventName == "PutRolePolicy" }';
     await enter(page, { pattern });
     assert.equal(await page.locator('#pattern-field mark.err').textContent(), '==');
@@ -252,9 +240,9 @@ test('a syntax error is underlined in the pattern, with its message and the AWS 
 });
 
 test('an invalid event shows its error and position; the other events are still tested', async () => {
-  const { context, page } = await openPage(browser, server);
+  const { context, page } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     const events = '{"user":"bob"}\n{"user": }\n{"user":"eve"}\n';
     await enter(page, { pattern: '{ $.user = "bob" }', events });
     assert.deepEqual(await verdicts(page), ['✓ Match', '! Error', '✗ No match']);
@@ -270,9 +258,9 @@ test('an invalid event shows its error and position; the other events are still 
 });
 
 test('keyboard: the events list is navigable with the arrow keys', async () => {
-  const { context, page } = await openPage(browser, server);
+  const { context, page } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     await results(page).getByRole('option').first().focus();
     await page.keyboard.press('ArrowDown');
     await settled(page);
@@ -288,9 +276,9 @@ test('keyboard: the events list is navigable with the arrow keys', async () => {
 });
 
 test('user text is shown as text, never as HTML', async () => {
-  const { context, page } = await openPage(browser, server);
+  const { context, page } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     await enter(page, { pattern: '"<img"', events: `${evil}\nplain line\n` });
     assert.deepEqual(await verdicts(page), ['✓ Match', '✗ No match']);

@@ -1,26 +1,15 @@
 // Share links, expectations, Download / Open, Redact and "keep only the
 // fields the pattern reads", in Chromium: every request the page makes is
 // recorded, and sharing, opening and testing make none at all.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  eventsBox, launchBrowser, loadPage, openPage, outputDir, patternBox, results, root, seedPattern, seedText, settled, startServer,
+  eventsBox, loadPage, openPage, outputDir, patternBox, results, root, seedPattern, seedText, settled, useBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+// ./serve.sh and Chromium for the whole file; each test opens its own page.
+const env = useBrowser();
 
 // A v1 link made by this release, kept as written: later releases must keep
 // opening it. Its test: three events, the third of which trips over `!=` on
@@ -62,7 +51,7 @@ async function shareNow(page) {
 
 // Opens `url` in a fresh page and waits for the test it holds to be shown.
 async function openLink(url) {
-  const opened = await openPage(browser, server);
+  const opened = await openPage(env.browser, env.server);
   await opened.page.goto(url);
   await opened.page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   await settled(opened.page);
@@ -72,14 +61,14 @@ async function openLink(url) {
 // ---- tests ------------------------------------------------------------------------
 
 test('a share link round-trips the seed test exactly: pattern, events, expectations, selection; no request', async (t) => {
-  const { context, page, requests, errors } = await openPage(browser, server);
+  const { context, page, requests, errors } = await openPage(env.browser, env.server);
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    const { loadedAt } = await loadPage(page, server);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    const { loadedAt } = await loadPage(page, env.server);
     await page.waitForTimeout(200);
     const atLoad = requests.length;
     // Every request of the load went to the page's own origin.
-    assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== server.origin).map((r) => r.url), []);
+    assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== env.server.origin).map((r) => r.url), []);
 
     // The intent of the seed's alarm: #2 and #3 should match; #3 does not (the trap).
     await expect(page, 1, 'no-match');
@@ -92,8 +81,8 @@ test('a share link round-trips the seed test exactly: pattern, events, expectati
     await selectEvent(page, 3);
 
     const link = await shareNow(page);
-    t.diagnostic(`seed test share link: ${link.length} characters (fragment ${link.length - server.url.length})`);
-    assert.ok(link.startsWith(`${server.url}#v1=`), link.slice(0, 80));
+    t.diagnostic(`seed test share link: ${link.length} characters (fragment ${link.length - env.server.url.length})`);
+    assert.ok(link.startsWith(`${env.server.url}#v1=`), link.slice(0, 80));
     assert.ok(!link.includes('?'), 'the test is in the fragment, never the query');
     assert.match(await page.locator('#share-length').textContent(), new RegExp(`^${link.length.toLocaleString('en-US')} characters`));
     assert.match(await page.locator('#share-status').textContent(), /copied/);
@@ -114,7 +103,7 @@ test('a share link round-trips the seed test exactly: pattern, events, expectati
       assert.match(await results(opened.page).getByRole('option', { selected: true }).textContent(), /#3/);
       assert.match(await opened.page.locator('#share-status').textContent(), /Opened the test from the link/);
       // Opening a link: only the page's own files, nothing else.
-      assert.deepEqual(opened.requests.filter((r) => new URL(r.url).origin !== server.origin).map((r) => r.url), []);
+      assert.deepEqual(opened.requests.filter((r) => new URL(r.url).origin !== env.server.origin).map((r) => r.url), []);
       assert.deepEqual(opened.errors, []);
     } finally {
       await opened.context.close();
@@ -126,7 +115,7 @@ test('a share link round-trips the seed test exactly: pattern, events, expectati
 });
 
 test('a v1 link made by an earlier release still opens', async () => {
-  const { context, page, errors } = await openLink(`${server.url}${FIXED_V1_LINK}`);
+  const { context, page, errors } = await openLink(`${env.server.url}${FIXED_V1_LINK}`);
   try {
     assert.equal(await patternBox(page).inputValue(), FIXED_V1_PATTERN);
     assert.equal(await eventsBox(page).inputValue(), FIXED_V1_EVENTS);
@@ -141,7 +130,7 @@ test('a v1 link made by an earlier release still opens', async () => {
 
 test('a truncated or corrupt link says so and loses nothing on screen', async () => {
   // Opened fresh: the message, over the worked example.
-  const cut = `${server.url}${FIXED_V1_LINK.slice(0, 60)}`;
+  const cut = `${env.server.url}${FIXED_V1_LINK.slice(0, 60)}`;
   const fresh = await openLink(cut);
   try {
     assert.match(await fresh.page.locator('#share-status').textContent(), /cannot be opened.*cut short or damaged/);
@@ -151,9 +140,9 @@ test('a truncated or corrupt link says so and loses nothing on screen', async ()
   }
 
   // Opened over the user's own work: the work stays.
-  const { context, page, requests } = await openPage(browser, server);
+  const { context, page, requests } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     const mine = { pattern: '{ $.user = "bob" }', events: '{"user":"bob"}\n{"user":"eve"}\n' };
     await patternBox(page).fill(mine.pattern);
     await eventsBox(page).fill(mine.events);
@@ -189,10 +178,10 @@ function corpusEvents(n) {
 }
 
 test('a long link: warned, not copied; Redact and Keep-only keep every verdict; Download and Open', async (t) => {
-  const { context, page, requests, errors } = await openPage(browser, server);
+  const { context, page, requests, errors } = await openPage(env.browser, env.server);
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await loadPage(page, server);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    await loadPage(page, env.server);
     await page.waitForTimeout(200);
     const atLoad = requests.length;
     const events = corpusEvents(40);
@@ -252,9 +241,9 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
     assert.deepEqual(requests.slice(atLoad).filter((r) => !r.url.startsWith('blob:')).map((r) => r.url), []);
     assert.deepEqual(errors, []);
 
-    const other = await openPage(browser, server);
+    const other = await openPage(env.browser, env.server);
     try {
-      await loadPage(other.page, server);
+      await loadPage(other.page, env.server);
       const [chooser] = await Promise.all([other.page.waitForEvent('filechooser'), other.page.getByRole('button', { name: 'Open .json…' }).click()]);
       await chooser.setFiles(saved);
       await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('share-status').textContent));
@@ -280,9 +269,9 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
 });
 
 test('a test file dropped on the page opens; the page policy blocks any other origin, even by mistake', async () => {
-  const { context, page, requests } = await openPage(browser, server);
+  const { context, page, requests } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     const atLoad = requests.length;
     const refused = new Map();  // url -> why the browser did not send it
     page.on('requestfailed', (r) => refused.set(r.url(), r.failure() && r.failure().errorText));

@@ -1,25 +1,13 @@
 // Hostile text in patterns and events — typed, or arriving in a crafted
 // share link — is shown as text: no element is created from it, no script
 // runs, no javascript: link appears.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { launchBrowser, loadPage, openPage, outputDir, settled, startServer } from './harness.mjs';
+import { loadPage, openPage, outputDir, settled, useBrowser } from './harness.mjs';
 import { encodeFragment } from '../../web/share-link.js';
 
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(outputDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.stop();
-});
+// ./serve.sh and Chromium for the whole file; each test opens its own page.
+const env = useBrowser();
 
 const SCRIPT = '<script>window.__pwned = "script"</script>';
 const IMG = '<img src=x onerror="window.__pwned = \'img\'">';
@@ -61,9 +49,9 @@ async function checkShownAsText(page) {
 }
 
 test('typed: hostile patterns and events are shown as text', async () => {
-  const { context, page, errors } = await openPage(browser, server);
+  const { context, page, errors } = await openPage(env.browser, env.server);
   try {
-    await loadPage(page, server);
+    await loadPage(page, env.server);
     await page.getByRole('textbox', { name: 'Filter pattern' }).fill(PATTERN);
     await page.getByRole('textbox', { name: 'Log events' }).fill(EVENTS);
     await checkShownAsText(page);
@@ -90,15 +78,15 @@ test('from a crafted share link: the same, and the link is not followed anywhere
     cwlf: 'suite', v: 1, pattern: PATTERN, events: EVENTS,
     expectations: [{ event: 1, expect: 'match' }, { event: 2, expect: 'no-match' }], selected: 2,
   });
-  const { context, page, requests, errors } = await openPage(browser, server);
+  const { context, page, requests, errors } = await openPage(env.browser, env.server);
   try {
-    await page.goto(`${server.url}${fragment}`);
+    await page.goto(`${env.server.url}${fragment}`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
     assert.equal(await page.getByRole('textbox', { name: 'Filter pattern' }).inputValue(), PATTERN);
     assert.equal(await page.getByRole('textbox', { name: 'Log events' }).inputValue(), EVENTS);
     await checkShownAsText(page);
     await page.screenshot({ path: `${outputDir}xss-share-link.png` });
-    assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== server.origin).map((r) => r.url), []);
+    assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== env.server.origin).map((r) => r.url), []);
     assert.ok(!requests.some((r) => /\/x$/.test(new URL(r.url).pathname)), 'no <img src=x> was loaded');
     assert.deepEqual(errors, []);
   } finally {
