@@ -103,10 +103,18 @@ async function run(file) {
     const peak = { ...before };
     const t = Date.now();
     await page.locator('#files-input').setInputFiles(file);
+    // The renderers' highest USS in each tenth of the file: flat if memory
+    // does not grow with the bytes read, rising if it does.
+    const tenths = new Array(10).fill(0);
     for (;;) {
-      const done = await page.evaluate(() => document.documentElement.dataset.files !== 'reading');
+      const [done, read] = await page.evaluate(() => {
+        const progress = document.querySelector('#files progress');
+        return [document.documentElement.dataset.files !== 'reading', progress.value / progress.max];
+      });
       const s = await sample();
       for (const k of Object.keys(peak)) if (s[k] != null && s[k] > peak[k]) peak[k] = s[k];
+      const tenth = Math.min(9, Math.floor(read * 10));
+      tenths[tenth] = Math.max(tenths[tenth], s.renderer);
       if (done) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -115,7 +123,7 @@ async function run(file) {
     await collect();
     const after = await sample();
     const hwm = renderers.reduce((sum, pid) => sum + procBytes(pid, 'status', 'VmHWM'), 0);
-    return { before, peak, after, hwm, seconds, status, shown: await page.locator('#files .files-matches li').count() };
+    return { before, peak, after, hwm, tenths, seconds, status, shown: await page.locator('#files .files-matches li').count() };
   } finally {
     await browser.close();
     server.stop();
@@ -136,7 +144,7 @@ try {
       const r = await run(file);
       const cell = (k) => `${MB(r.before[k])} → ${MB(r.peak[k])} → ${MB(r.after[k])}`;
       console.log(`| .${kind} | ${(bytes / 1e6).toFixed(1)} | ${records.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${cell('wasm')} | ${cell('page')} | ${cell('worker')} | ${cell('renderer')} | ${MB(r.hwm)} |`);
-      notes.push(`.${kind} ${size} MB: ${r.status.trim()} (${r.shown} listed)`);
+      notes.push(`.${kind} ${size} MB: ${r.status.trim()} (${r.shown} listed); renderers' highest USS per tenth of the file: ${r.tenths.map(MB).join(' ')} MiB`);
       rmSync(file);
     }
   }
