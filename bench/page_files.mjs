@@ -5,58 +5,18 @@
 // how responsive the tab stayed meanwhile: the longest main-thread task and
 // the time to re-test the boxes' pattern while the file is being read.
 // Not a test (no pass/fail): run it by hand, e.g. `node bench/page_files.mjs 50`.
-import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
-import { once } from 'node:events';
+import { writeCloudTrail } from './cloudtrail-files.mjs';
 import { launchBrowser, loadPage, openPage, startServer } from '../tests/browser/harness.mjs';
 
 const targetMB = Number(process.argv[2] || 50);
 
-// CloudTrail records with varied ids, names and principals (placeholder values).
-const NAMES = ['DescribeInstances', 'GetObject', 'PutRolePolicy', 'AssumeRole', 'ConsoleLogin', 'AttachUserPolicy', 'ListBuckets', 'Decrypt'];
-const USERS = ['alice', 'bob', 'carol', 'deploy-role', 'cm-policymaintainer'];
-function record(i) {
-  const user = USERS[i % USERS.length];
-  const role = user.endsWith('role') || user.startsWith('cm-');
-  const hex = (i * 2654435761 >>> 0).toString(16).padStart(8, '0');
-  return JSON.stringify({
-    eventVersion: '1.08',
-    userIdentity: role
-      ? { type: 'AssumedRole', principalId: `AROA${hex}EXAMPLE:s${i}`, arn: `arn:aws:sts::111122223333:assumed-role/${user}/s${i}`, accountId: '111122223333',
-        sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::111122223333:role/${user}`, userName: user } } }
-      : { type: 'IAMUser', principalId: `AIDA${hex}EXAMPLE`, arn: `arn:aws:iam::111122223333:user/${user}`, accountId: '111122223333', userName: user },
-    eventTime: `2026-11-20T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}Z`,
-    eventSource: 'iam.amazonaws.com', eventName: NAMES[(i * 7) % NAMES.length], awsRegion: 'us-east-1',
-    sourceIPAddress: `198.51.100.${i % 250}`, userAgent: 'aws-cli/2.15.0',
-    requestParameters: { roleName: `role-${hex}`, policyName: `p-${(i * 31) % 9973}` },
-    responseElements: null, requestID: `${hex}-${i}-EXAMPLE`, eventID: `${hex}-${i * 3}-EXAMPLE`,
-    readOnly: i % 3 === 0, eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: '111122223333',
-  });
-}
-
-async function generate(path) {
-  const gzip = createGzip({ level: 6 });
-  const out = createWriteStream(path);
-  gzip.pipe(out);
-  gzip.write('{"Records":[');
-  let i = 0;
-  for (;;) {
-    let batch = '';
-    for (let k = 0; k < 2000; k += 1, i += 1) batch += (i ? ',' : '') + record(i);
-    if (!gzip.write(batch)) await once(gzip, 'drain');
-    if (out.bytesWritten >= targetMB * 1e6) break;
-  }
-  gzip.end(']}');
-  await once(out, 'finish');
-  return i;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'cwlf-bench-'));
 const file = join(dir, '111122223333_CloudTrail_us-east-1_BENCH.json.gz');
 let t = Date.now();
-const records = await generate(file);
+const records = await writeCloudTrail(file, targetMB);
 console.log(`generated ${file}: ${(statSync(file).size / 1e6).toFixed(1)} MB gzip, ${records.toLocaleString('en')} records (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 
 const server = await startServer();

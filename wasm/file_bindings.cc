@@ -1,10 +1,12 @@
 // embind: FileScan, the page's reader of big CloudTrail files (web/files.js).
 // Like StreamFilter (filter_bindings.cc) the bytes go in chunk by chunk, so
 // memory does not grow with the file; in addition it keeps the matching
-// events (the first kKeepMatches of them, for the list; the rest are only
+// events (the first `keep` of them, for the list; the rest are only
 // counted) and counts matches by eventName and by principal for the summary.
+// Those counts are bounded too (Tally): a file's principals can be as many as
+// its events (an assumed role's session name), and wasm memory never shrinks.
 //
-//   const s = new cwlf.FileScan(pattern);  s.error()
+//   const s = new cwlf.FileScan(pattern[, keep]);  s.error()
 //   const ptr = s.reserve(n); cwlf.HEAPU8.set(chunk, ptr); s.feed(n);
 //   s.takeMatches() -> [{ index, message }] found since the last call
 //   s.finish(); s.events(); s.matched(); s.errors(); s.summary(); s.delete();
@@ -28,7 +30,9 @@ namespace {
 
 using emscripten::val;
 
-constexpr size_t kKeepMatches = 5000;
+constexpr size_t kKeepMatches = 5000;   // matching events kept when the caller does not say
+constexpr size_t kMaxDistinct = 10000;  // names counted one by one in each summary table
+constexpr size_t kMaxName = 200;        // bytes of a name kept (an eventName may be 1 MB)
 
 std::string string_member(const cwlf::JsonDoc& doc, uint32_t object, const char* name) {
   if (object == cwlf::kNoNode) return "";
@@ -54,22 +58,51 @@ std::string principal_of(const cwlf::JsonDoc& doc) {
   return type.empty() ? "(unknown)" : type;
 }
 
-val counts_js(const std::map<std::string, uint64_t>& counts) {
-  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  val out = val::array();
-  for (size_t i = 0; i < sorted.size() && i < 50; ++i) {
-    val row = val::array();
-    row.set(0, sorted[i].first);
-    row.set(1, static_cast<double>(sorted[i].second));
-    out.set(i, row);
+// Matches counted by name, in bounded memory: the first kMaxDistinct distinct
+// names (cut to kMaxName bytes) are counted exactly; matches with any later
+// new name are counted together as other().
+class Tally {
+ public:
+  void add(std::string name) {
+    if (name.size() > kMaxName) {
+      size_t cut = kMaxName;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+      name.resize(cut);
+      name += "\u2026";
+    }
+    const auto it = counts_.find(name);
+    if (it != counts_.end())
+      ++it->second;
+    else if (counts_.size() < kMaxDistinct)
+      counts_.emplace(std::move(name), 1);
+    else
+      ++other_;
   }
-  return out;
-}
+  // The 50 names with the most matches, most first: [[name, count], …].
+  val top() const {
+    std::vector<std::pair<std::string, uint64_t>> sorted(counts_.begin(), counts_.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    val out = val::array();
+    for (size_t i = 0; i < sorted.size() && i < 50; ++i) {
+      val row = val::array();
+      row.set(0, sorted[i].first);
+      row.set(1, static_cast<double>(sorted[i].second));
+      out.set(i, row);
+    }
+    return out;
+  }
+  double other() const { return static_cast<double>(other_); }
+  double distinct() const { return static_cast<double>(counts_.size()); }
+
+ private:
+  std::map<std::string, uint64_t> counts_;
+  uint64_t other_ = 0;
+};
 
 class FileScan {
  public:
-  explicit FileScan(const std::string& pattern) {
+  explicit FileScan(const std::string& pattern) : FileScan(pattern, kKeepMatches) {}
+  FileScan(const std::string& pattern, double keep) : keep_(keep > 0 ? static_cast<size_t>(keep) : 0) {
     cwlf::CompileResult c = cwlf::compile_pattern(pattern);
     if (!c.pattern) {
       error_ = c.error->message;
@@ -86,16 +119,16 @@ class FileScan {
       if (r.error) ++errors_;
       if (!r.matched) return;
       ++matched_;
-      if (pending_.size() + kept_ < kKeepMatches) pending_.emplace_back(index, std::string(ev.message));
+      if (pending_.size() + kept_ < keep_) pending_.emplace_back(index, std::string(ev.message));
       const cwlf::JsonParseResult parsed = cwlf::parse_json(ev.message);
       if (parsed.error || parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != cwlf::JsonType::Object) {
-        ++by_event_["(not JSON)"];
-        ++by_principal_["(not JSON)"];
+        by_event_.add("(not JSON)");
+        by_principal_.add("(not JSON)");
         return;
       }
-      const std::string name = string_member(parsed.doc, 0, "eventName");
-      ++by_event_[name.empty() ? "(no eventName)" : name];
-      ++by_principal_[principal_of(parsed.doc)];
+      std::string name = string_member(parsed.doc, 0, "eventName");
+      by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
+      by_principal_.add(principal_of(parsed.doc));
     });
   }
   std::string error() const { return error_; }
@@ -123,8 +156,14 @@ class FileScan {
   }
   val summary() const {
     val out = val::object();
-    out.set("byEventName", counts_js(by_event_));
-    out.set("byPrincipal", counts_js(by_principal_));
+    out.set("byEventName", by_event_.top());
+    out.set("byPrincipal", by_principal_.top());
+    // Matches whose name came after the first kMaxDistinct distinct ones.
+    out.set("otherEventNames", by_event_.other());
+    out.set("otherPrincipals", by_principal_.other());
+    out.set("distinctEventNames", by_event_.distinct());
+    out.set("distinctPrincipals", by_principal_.distinct());
+    out.set("distinctLimit", static_cast<double>(kMaxDistinct));
     return out;
   }
   double events() const { return static_cast<double>(events_); }
@@ -136,9 +175,10 @@ class FileScan {
   std::unique_ptr<cwlf::EventFilter> filter_;
   std::unique_ptr<cwlf::EventStream> stream_;
   std::vector<char> buf_;
+  size_t keep_;
   std::vector<std::pair<uint64_t, std::string>> pending_;
   size_t kept_ = 0;
-  std::map<std::string, uint64_t> by_event_, by_principal_;
+  Tally by_event_, by_principal_;
   uint64_t events_ = 0, matched_ = 0, errors_ = 0;
 };
 
@@ -147,6 +187,7 @@ class FileScan {
 EMSCRIPTEN_BINDINGS(cwlf_file_scan) {
   emscripten::class_<FileScan>("FileScan")
       .constructor<const std::string&>()
+      .constructor<const std::string&, double>()
       .function("error", &FileScan::error)
       .function("reserve", &FileScan::reserve)
       .function("feed", &FileScan::feed)

@@ -62,12 +62,23 @@ async function handleScan(message, engine) {
   let lastYield = performance.now();
   const byEventName = new Map();
   const byPrincipal = new Map();
+  // Matches the summary counts together (FileScan's distinct-name limit).
+  let otherEventNames = 0;
+  let otherPrincipals = 0;
+  let distinctLimit = 0;
+  // message.keep: how many matching events the page lists; only those are sent.
+  let toSend = Number.isFinite(message.keep) ? message.keep : Infinity;
   const post = (type, extra) => self.postMessage({
     type, id, bytes, total, events, matched, errors, ms: performance.now() - started, ...extra,
   });
   for (let f = 0; f < files.length; f += 1) {
     const file = files[f];
-    const scan = new engine.FileScan(message.pattern);
+    const scan = toSend === Infinity ? new engine.FileScan(message.pattern) : new engine.FileScan(message.pattern, toSend);
+    const take = () => {
+      const matches = scan.takeMatches().map((m) => ({ ...m, file: file.name }));
+      toSend -= matches.length;
+      return matches;
+    };
     try {
       if (scan.error()) {
         post('scan-done', { error: scan.error() });
@@ -105,7 +116,7 @@ async function handleScan(message, engine) {
         }
         if (now - lastReport > SCAN_REPORT_MS) {
           lastReport = now;
-          post('scan-progress', { file: file.name, matches: scan.takeMatches().map((m) => ({ ...m, file: file.name })) });
+          post('scan-progress', { file: file.name, matches: take() });
         }
       }
       scan.finish();
@@ -115,10 +126,15 @@ async function handleScan(message, engine) {
       const summary = scan.summary();
       mergeCounts(byEventName, summary.byEventName);
       mergeCounts(byPrincipal, summary.byPrincipal);
-      post('scan-progress', { file: file.name, matches: scan.takeMatches().map((m) => ({ ...m, file: file.name })) });
+      otherEventNames += summary.otherEventNames || 0;
+      otherPrincipals += summary.otherPrincipals || 0;
+      distinctLimit = summary.distinctLimit || distinctLimit;
+      post('scan-progress', { file: file.name, matches: take() });
     } finally {
       scan.delete();
     }
   }
-  post('scan-done', { summary: { byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal) } });
+  post('scan-done', {
+    summary: { byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal), otherEventNames, otherPrincipals, distinctLimit },
+  });
 }

@@ -73,7 +73,8 @@ export class FilesTool {
     this.scannedPattern = this.pattern();
     this.status.textContent = `Reading ${plural(files.length, 'file', 'files')} (${formatBytes(files.reduce((s, f) => s + f.size, 0))})…`;
     document.documentElement.dataset.files = 'reading';
-    this.engine.worker.postMessage({ type: 'scan', id: this.scanId, pattern: this.scannedPattern, files });
+    // keep: only the matches the list shows are sent (and kept) by the worker.
+    this.engine.worker.postMessage({ type: 'scan', id: this.scanId, pattern: this.scannedPattern, files, keep: LIST_MAX });
   }
 
   received(m) {
@@ -116,11 +117,18 @@ export class FilesTool {
     if (items.length) this.list.append(...items);
   }
 
+  // The engine counts the first summary.distinctLimit distinct names one by
+  // one (bounded memory); matches with later new names are one last row.
   drawSummary(summary) {
-    const table = (caption, rows) => h('table', {},
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, caption.replace(/^Matches by /, '')), h('th', { scope: 'col' }, 'Matches'))),
-      h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
-    this.summary.replaceChildren(table('Matches by eventName', summary.byEventName), table('Matches by principal', summary.byPrincipal));
+    const table = (caption, rows, other) => {
+      const what = caption.replace(/^Matches by /, '');
+      if (other) rows = [...rows, [`(any other ${what}: past the first ${count(summary.distinctLimit)} distinct ones, not counted one by one)`, other]];
+      return h('table', {},
+        h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, what), h('th', { scope: 'col' }, 'Matches'))),
+        h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
+    };
+    this.summary.replaceChildren(table('Matches by eventName', summary.byEventName, summary.otherEventNames),
+      table('Matches by principal', summary.byPrincipal, summary.otherPrincipals));
   }
 }

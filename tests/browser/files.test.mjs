@@ -95,3 +95,28 @@ test('dropping: a CloudTrail .json.gz on the events is read here; a single small
   await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
   assert.match(await page.locator('#files .files-status').textContent(), /1 event read, 1 matching/);
 });
+
+test('a file with more than 10,000 distinct principals: the summary says the rest are counted together', async () => {
+  const { page } = session;
+  const dir = mkdtempSync(join(tmpdir(), 'cwlf-files-'));
+  const file = join(dir, 'sessions.jsonl');
+  // Each record is an assumed-role session with its own name (no sessionIssuer).
+  let text = '';
+  for (let n = 0; n < 10005; n += 1) {
+    text += `${JSON.stringify({ eventName: 'GetObject', userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::111122223333:assumed-role/app/session-${n}` } })}\n`;
+  }
+  writeFileSync(file, text);
+  await page.getByRole('textbox', { name: 'Filter pattern' }).fill('{ $.eventName = GetObject }');
+  await page.waitForSelector('html[data-results="current"]');
+  await page.locator('#files-input').setInputFiles([file]);
+  await page.waitForSelector('html[data-files="done"]', { timeout: 60_000 });
+  const region = page.getByRole('region', { name: 'CloudTrail files' });
+  assert.match(await region.getByRole('status').textContent(), /10,005 events read, 10,005 matching \(the first 200 are listed\)/);
+  assert.equal(await region.getByRole('list', { name: 'Matching events in the files' }).getByRole('listitem').count(), 200);
+  const byPrincipal = await region.locator('table').nth(1).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.equal(byPrincipal.length, 51);
+  assert.equal(byPrincipal.at(-1), '(any other principal: past the first 10,000 distinct ones, not counted one by one)5');
+  const byEvent = await region.locator('table').nth(0).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.deepEqual(byEvent, ['GetObject10,005']);
+  assert.deepEqual(session.errors, []);
+});
