@@ -18,6 +18,7 @@
 #include <string>
 #include <system_error>
 
+#include "candidate_scan.h"
 #include "caret.h"
 #include "event_filter.h"
 #include "event_stream.h"
@@ -114,6 +115,11 @@ bool run_input(Job& job, const std::string& name, int fd) {
     job.out.line(ev.message);
     if (job.explain && r.explanation) print_reasons(*r.explanation, job.out);
   });
+
+  // JSON Lines (and plain lines): lines without the prefilter's literals are
+  // ruled out a chunk at a time instead of one by one (core/candidate_scan.h).
+  CandidateScan scan(job.filter.prefilter());
+  if (scan.active()) stream.skip_lines_without(&scan);
 
   struct stat st;
   if (!gz && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {

@@ -1,0 +1,58 @@
+// The vector loop of NeedleSet::find_in, written once for any vector width;
+// included by needle_set.cc (SSE2, wasm SIMD) and needle_set_avx2.cc (AVX2,
+// compiled with -mavx2). Everything here has internal linkage and uses no
+// standard-library inline function, so no code compiled for AVX2 can be
+// picked by the linker for a caller on a CPU without it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "needle_set.h"
+
+namespace cwlf {
+namespace {
+
+// V: a vector type with W lanes of bytes and load/set1/eq/and_/or_/mask.
+// Scans positions from `from` while the widest read stays inside [0, h).
+// Returns the first position where a literal starts, counting the '\n'
+// before it into *line_breaks; or h with *stop set to the first position not
+// scanned (the caller finishes byte by byte).
+template <class V>
+size_t scan_vectors(const ScanNeedle* nd, size_t k, size_t max_rare, const char* s, size_t h, size_t from,
+                    uint64_t* line_breaks, size_t* stop) {
+  size_t i = from;
+  const typename V::T nl = V::set1('\n');
+  uint64_t breaks = 0;
+  while (h >= V::W + max_rare && i <= h - V::W - max_rare) {
+    const uint32_t nl_mask = V::mask(V::eq(V::load(s + i), nl));
+    typename V::T any = V::zero();
+    for (size_t j = 0; j < k; ++j) {
+      const ScanNeedle& n = nd[j];
+      any = V::or_(any, V::and_(V::eq(V::load(s + i + n.rare1), V::set1(n.text[n.rare1])),
+                                V::eq(V::load(s + i + n.rare2), V::set1(n.text[n.rare2]))));
+    }
+    uint32_t m = V::mask(any);
+    while (m) {
+      const unsigned bit = static_cast<unsigned>(__builtin_ctz(m));
+      const size_t at = i + bit;
+      for (size_t j = 0; j < k; ++j) {
+        if (at + nd[j].size <= h && std::memcmp(s + at, nd[j].text, nd[j].size) == 0) {
+          breaks += static_cast<uint64_t>(__builtin_popcount(nl_mask & ((1u << bit) - 1u)));
+          *line_breaks += breaks;
+          return at;
+        }
+      }
+      m &= m - 1;
+    }
+    breaks += static_cast<uint64_t>(__builtin_popcount(nl_mask));
+    i += V::W;
+  }
+  *line_breaks += breaks;
+  *stop = i;
+  return h;
+}
+
+}  // namespace
+}  // namespace cwlf
