@@ -15,23 +15,39 @@ namespace cwlf {
 namespace {
 
 // V: a vector type with W lanes of bytes and load/set1/eq/and_/or_/mask.
+// K: the number of needles when it is small and known (so that their bytes
+// and offsets stay in registers; the loop over them unrolled), 0 otherwise.
 // Scans positions from `from` while the widest read stays inside [0, h).
 // Returns the first position where a literal starts, counting the '\n'
 // before it into *line_breaks; or h with *stop set to the first position not
 // scanned (the caller finishes byte by byte).
-template <class V>
+template <class V, size_t K>
 size_t scan_vectors(const ScanNeedle* nd, size_t k, size_t max_rare, const char* s, size_t h, size_t from,
                     uint64_t* line_breaks, size_t* stop) {
+  constexpr size_t kHeld = K ? K : 1;
+  typename V::T b1[kHeld], b2[kHeld];
+  size_t r1[kHeld], r2[kHeld];
+  for (size_t j = 0; j < K; ++j) {
+    r1[j] = nd[j].rare1;
+    r2[j] = nd[j].rare2;
+    b1[j] = V::set1(nd[j].text[r1[j]]);
+    b2[j] = V::set1(nd[j].text[r2[j]]);
+  }
   size_t i = from;
   const typename V::T nl = V::set1('\n');
   uint64_t breaks = 0;
   while (h >= V::W + max_rare && i <= h - V::W - max_rare) {
     const uint32_t nl_mask = V::mask(V::eq(V::load(s + i), nl));
     typename V::T any = V::zero();
-    for (size_t j = 0; j < k; ++j) {
-      const ScanNeedle& n = nd[j];
-      any = V::or_(any, V::and_(V::eq(V::load(s + i + n.rare1), V::set1(n.text[n.rare1])),
-                                V::eq(V::load(s + i + n.rare2), V::set1(n.text[n.rare2]))));
+    if (K) {
+      for (size_t j = 0; j < K; ++j)
+        any = V::or_(any, V::and_(V::eq(V::load(s + i + r1[j]), b1[j]), V::eq(V::load(s + i + r2[j]), b2[j])));
+    } else {
+      for (size_t j = 0; j < k; ++j) {
+        const ScanNeedle& n = nd[j];
+        any = V::or_(any, V::and_(V::eq(V::load(s + i + n.rare1), V::set1(n.text[n.rare1])),
+                                  V::eq(V::load(s + i + n.rare2), V::set1(n.text[n.rare2]))));
+      }
     }
     uint32_t m = V::mask(any);
     while (m) {
@@ -52,6 +68,20 @@ size_t scan_vectors(const ScanNeedle* nd, size_t k, size_t max_rare, const char*
   *line_breaks += breaks;
   *stop = i;
   return h;
+}
+
+// scan_vectors with K fixed for the usual counts (a literal or an anchor,
+// plus `\u`; a few literals).
+template <class V>
+size_t scan_any(const ScanNeedle* nd, size_t k, size_t max_rare, const char* s, size_t h, size_t from,
+                uint64_t* line_breaks, size_t* stop) {
+  switch (k) {
+    case 1: return scan_vectors<V, 1>(nd, k, max_rare, s, h, from, line_breaks, stop);
+    case 2: return scan_vectors<V, 2>(nd, k, max_rare, s, h, from, line_breaks, stop);
+    case 3: return scan_vectors<V, 3>(nd, k, max_rare, s, h, from, line_breaks, stop);
+    case 4: return scan_vectors<V, 4>(nd, k, max_rare, s, h, from, line_breaks, stop);
+    default: return scan_vectors<V, 0>(nd, k, max_rare, s, h, from, line_breaks, stop);
+  }
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ struct Avx2 {
 
 size_t needle_scan_avx2(const ScanNeedle* nd, size_t k, size_t max_rare, const char* s, size_t h, size_t from,
                         uint64_t* line_breaks, size_t* stop) {
-  return scan_vectors<Avx2>(nd, k, max_rare, s, h, from, line_breaks, stop);
+  return scan_any<Avx2>(nd, k, max_rare, s, h, from, line_breaks, stop);
 }
 
 }  // namespace cwlf
