@@ -23,8 +23,8 @@ const char* find_byte(const char* s, size_t n, char c);
 // standard C++; 16 bytes at a time where SSE2 or wasm SIMD is there).
 const char* find_last_byte(const char* s, size_t n, char c);
 
-// How many times `c` occurs in [s, s + n): the line count of the lines that
-// `cwlf filter` rules out in bulk, without finding each line's end.
+// How many times `c` occurs in [s, s + n) (EventStream counts the lines it
+// skips with it where the bulk scan's own count does not apply).
 size_t count_byte(const char* s, size_t n, char c);
 
 class Needle {

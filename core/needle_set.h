@@ -6,7 +6,8 @@
 // never looked at again. Each literal is found the way Needle finds it (its
 // two rarest bytes compared many positions at a time, the whole literal
 // verified there): 32 positions at a time with AVX2 where the CPU has it
-// (needle_set_avx2.cc), 16 with SSE2 or wasm SIMD, one by one otherwise.
+// (needle_set_avx2.cc), 16 with SSE2, 32 with wasm SIMD (two vectors a
+// step), one by one otherwise.
 #pragma once
 
 #include <cstddef>
