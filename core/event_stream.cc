@@ -3,15 +3,14 @@
 
 #include <cstring>
 
+#include "event_stream_internal.h"
 #include "json_doc.h"
-#include "literal_search.h"
 
 namespace cwlf {
 
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
 // Bytes that would glue two tokens into one if the whitespace between them
 // were removed (`1 2` -> `12`, `tr ue` -> `true`).
 bool is_word(char c) {
@@ -28,12 +27,12 @@ std::string with_commas(uint64_t v) {
   return out;
 }
 
-std::string too_large_message() {
+}  // namespace
+
+std::string event_too_large_message() {
   return "This event is larger than " + with_commas(kMaxEventBytes) +
          " bytes, CloudWatch's log event size limit; it was not tested.";
 }
-
-}  // namespace
 
 EventStream::EventStream(StreamMode mode, Sink sink) : mode_(mode), sink_(std::move(sink)) {
   if (mode_ == StreamMode::Lines) layout_ = Layout::Lines;
@@ -63,82 +62,6 @@ void EventStream::feed(std::string_view chunk) {
     feed_lines(chunk);
   else
     feed_json(chunk);
-}
-
-// ---- lines --------------------------------------------------------------------
-
-void EventStream::feed_lines(std::string_view chunk) {
-  const char* s = chunk.data();
-  size_t n = chunk.size(), q = 0;
-  while (q < n) {
-    const char* nl = find_byte(s + q, n - q, '\n');
-    size_t e = nl ? static_cast<size_t>(nl - s) : n;
-    if (!capturing_) {
-      capturing_ = true;
-      cur_offset_ = pos_ + q;
-      cur_line_ = line_;
-    }
-    if (nl && cur_.empty() && !too_large_) {
-      // The whole line is in this chunk: hand it over without copying.
-      std::string_view line(s + q, e - q);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.size() > kMaxEventBytes) {
-        too_large_ = true;
-      } else {
-        size_t f = 0;
-        while (f < line.size() && is_blank(line[f])) ++f;
-        if (f < line.size()) {
-          StreamedEvent ev;
-          ev.offset = cur_offset_;
-          ev.line = cur_line_;
-          ev.message = line;
-          sink_(ev);
-        }
-        capturing_ = false;
-        ++line_;
-        q = e + 1;
-        continue;
-      }
-    }
-    if (!too_large_) {
-      size_t take = e - q;
-      if (cur_.size() + take > kMaxEventBytes + 1) {  // +1: a '\r' that will be dropped
-        too_large_ = true;
-      } else {
-        cur_.append(s + q, take);
-      }
-    }
-    if (!nl) break;
-    end_line();
-    ++line_;
-    q = e + 1;
-  }
-  pos_ += n;
-}
-
-void EventStream::end_line() {
-  if (!capturing_) return;
-  if (too_large_) {
-    emit_error("event-too-large", too_large_message());
-  } else {
-    if (!cur_.empty() && cur_.back() == '\r') cur_.pop_back();
-    if (cur_.size() > kMaxEventBytes) {
-      emit_error("event-too-large", too_large_message());
-    } else {
-      size_t f = 0;
-      while (f < cur_.size() && is_blank(cur_[f])) ++f;
-      if (f < cur_.size()) {
-        StreamedEvent ev;
-        ev.offset = cur_offset_;
-        ev.line = cur_line_;
-        ev.message = cur_;
-        sink_(ev);
-      }
-    }
-  }
-  cur_.clear();
-  capturing_ = false;
-  too_large_ = false;
 }
 
 // ---- JSON -----------------------------------------------------------------------
@@ -171,7 +94,7 @@ void EventStream::emit_error(std::string code, std::string message) {
 
 void EventStream::emit_capture() {
   if (too_large_) {
-    emit_error("event-too-large", too_large_message());
+    emit_error("event-too-large", event_too_large_message());
   } else if (joined_) {
     emit_error("invalid-json", "Invalid JSON: whitespace separates two parts of one value.");
   } else if (!cur_.empty() && cur_[0] == '"') {

@@ -42,10 +42,30 @@ struct StreamedEvent {
   std::optional<Diagnostic> error;
 };
 
+// Finds, in a chunk of lines, where an event of interest may be (see
+// EventStream::skip_lines_without; core/candidate_scan.h is the one in use).
+class LineFinder {
+ public:
+  virtual ~LineFinder() = default;
+  virtual void begin(std::string_view chunk) = 0;  // a new chunk; next() offsets are into it
+  // The offset of the first byte at or after `from` (of the chunk) where
+  // something of interest starts, or npos; adds the number of '\n' before it
+  // (from `from`; to the chunk's end when npos) to *line_breaks. A line in
+  // which nothing starts is not of interest.
+  virtual size_t next(size_t from, uint64_t* line_breaks) = 0;
+};
+
 class EventStream {
  public:
   using Sink = std::function<void(const StreamedEvent&)>;
   EventStream(StreamMode mode, Sink sink);
+
+  // Lines layout only: a complete line of a chunk in which `finder` finds
+  // nothing is not handed to the sink (nor looked at: only its line break is
+  // counted). Lines that cross a chunk boundary, and lines over the event size
+  // limit (they are errors), are handed over as always. `finder` must outlive
+  // the stream; nullptr hands every line over.
+  void skip_lines_without(LineFinder* finder) { finder_ = finder; }
 
   void feed(std::string_view chunk);
   void finish();  // flushes the last event; feed() must not be called after
@@ -54,9 +74,13 @@ class EventStream {
   // line's worth of slack), whatever the input.
   size_t buffered() const { return cur_.capacity(); }
 
+  // Line breaks read so far (lines of JSON Lines: events, blank lines included).
+  uint64_t line_breaks() const { return line_ - 1; }
+
  private:
   enum class Layout : uint8_t { Unknown, Lines, Objects, Array };
   void feed_lines(std::string_view chunk);
+  size_t skip_lines(const char* s, size_t q, size_t n);
   void feed_json(std::string_view chunk);
   void end_line();
   void begin_capture(uint64_t offset);
@@ -67,6 +91,7 @@ class EventStream {
 
   StreamMode mode_;
   Sink sink_;
+  LineFinder* finder_ = nullptr;
   Layout layout_ = Layout::Unknown;
   uint64_t pos_ = 0;   // stream offset of the next byte
   uint64_t line_ = 1;  // line of the next byte

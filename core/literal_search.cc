@@ -1,5 +1,6 @@
 #include "literal_search.h"
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef __SSE2__
@@ -39,6 +40,41 @@ const char* find_byte(const char* s, size_t n, char c) {
 #else
   return static_cast<const char*>(std::memchr(s, c, n));
 #endif
+}
+
+const char* find_last_byte(const char* s, size_t n, char c) {
+  size_t i = n;
+#ifdef __SSE2__
+  const __m128i b = _mm_set1_epi8(c);
+  for (; i >= 16; i -= 16) {
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i - 16)), b)));
+    if (mask) return s + i - 16 + (31 - __builtin_clz(mask));
+  }
+#endif
+  while (i > 0)
+    if (s[--i] == c) return s + i;
+  return nullptr;
+}
+
+size_t count_byte(const char* s, size_t n, char c) {
+  size_t count = 0, i = 0;
+#ifdef __SSE2__
+  const __m128i b = _mm_set1_epi8(c);
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    // Per-lane counts in bytes (each compare adds 0 or 1, as -(-1)), summed
+    // before any lane can pass 255.
+    __m128i acc = zero;
+    size_t blocks = std::min<size_t>((n - i) / 16, 255);
+    for (size_t k = 0; k < blocks; ++k, i += 16)
+      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), b));
+    __m128i sums = _mm_sad_epu8(acc, zero);
+    count += static_cast<size_t>(_mm_cvtsi128_si32(sums)) + static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < n; ++i) count += s[i] == c;
+  return count;
 }
 
 Needle::Needle(std::string text) : text_(std::move(text)) {

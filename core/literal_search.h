@@ -19,12 +19,22 @@ namespace cwlf {
 // wasm, reads a word at a time); glibc's own memchr natively.
 const char* find_byte(const char* s, size_t n, char c);
 
+// The last occurrence of `c` in [s, s + n), or nullptr (memrchr, which is not
+// standard C++; 16 bytes at a time where SSE2 or wasm SIMD is there).
+const char* find_last_byte(const char* s, size_t n, char c);
+
+// How many times `c` occurs in [s, s + n) (EventStream counts the lines it
+// skips with it where the bulk scan's own count does not apply).
+size_t count_byte(const char* s, size_t n, char c);
+
 class Needle {
  public:
   explicit Needle(std::string text);
   // Offset of the first occurrence in `hay` at or after `from`, or npos.
   size_t find_in(std::string_view hay, size_t from = 0) const;
   const std::string& text() const { return text_; }
+  size_t rare1() const { return rare1_; }
+  size_t rare2() const { return rare2_; }
 
  private:
   std::string text_;

@@ -172,6 +172,11 @@ bool LiteralAlternatives::found_in(std::string_view m) const {
   return false;
 }
 
+std::vector<std::string> LiteralAlternatives::search_texts() const {
+  if (anchor_) return {anchor_->text()};
+  return literals_;
+}
+
 Prefilter::Prefilter(const Pattern& p) {
   Clauses cs;
   switch (p.family) {
@@ -199,6 +204,18 @@ Prefilter::Prefilter(const Pattern& p) {
     return a.size() < b.size();
   });
   for (Clause& c : cs) clauses_.emplace_back(std::move(c));
+}
+
+std::vector<std::string> Prefilter::scan_texts() const {
+  if (clauses_.empty()) return {};
+  // may_match() accepts a message only if it holds `\u` (JSON) or every
+  // clause, so in particular the first.
+  std::vector<std::string> out = clauses_.front().search_texts();
+  for (const std::string& s : out)
+    if (s.empty()) return {};  // (found_in() finds an empty literal everywhere)
+  if (out.empty()) return {};  // (no clause is empty; if one were, stay on the safe side)
+  if (json_) out.push_back(unicode_escape().text());
+  return out;
 }
 
 bool Prefilter::may_match(std::string_view m) const {

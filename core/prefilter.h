@@ -36,6 +36,9 @@ class LiteralAlternatives {
   explicit LiteralAlternatives(std::vector<std::string> literals);
   bool found_in(std::string_view message) const;
   const std::vector<std::string>& literals() const { return literals_; }
+  // A message holding one of the literals holds one of these (the anchor, or
+  // the literals themselves): what a scan over many messages looks for.
+  std::vector<std::string> search_texts() const;
 
  private:
   std::vector<std::string> literals_;
@@ -58,6 +61,11 @@ class Prefilter {
   // Whether anything can be ruled out at all.
   bool active() const { return !clauses_.empty(); }
   const std::vector<LiteralAlternatives>& clauses() const { return clauses_; }
+
+  // Literals of which every message that may_match() accepts contains one
+  // (the first clause's, and `\u` for a JSON pattern), so that a text in which
+  // none occurs holds no such message; empty when nothing can be ruled out.
+  std::vector<std::string> scan_texts() const;
 
  private:
   std::vector<LiteralAlternatives> clauses_;  // every one must hold

@@ -27,7 +27,12 @@ for src in core/*.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
-    "$cxx" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
+    extra=()  # as CMakeLists.txt: NeedleSet's AVX2 loop, in its own file, on x86-64
+    if [ "$(uname -m)" = x86_64 ]; then
+      extra+=(-DCWLF_AVX2_SCAN=1)
+      [ "$(basename "$src")" = needle_set_avx2.cc ] && extra+=(-mavx2 -mpopcnt)
+    fi
+    "$cxx" "${flags[@]}" "${extra[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
     # at most two compilers at a time (2-core machines, shared)
     while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n; done
   fi

@@ -6,7 +6,10 @@
 //   if (f.error()) ...                      // the pattern's diagnostic, as text
 //   const ptr = f.reserve(chunk.length);    // a buffer in wasm memory
 //   cwlf.HEAPU8.set(chunk, ptr); f.feed(chunk.length);
-//   f.finish(); f.matched(); f.events(); f.delete();
+//   f.finish(); f.matched(); f.lines(); f.delete();
+// In lines mode, lines without the prefilter's literals are ruled out a chunk
+// at a time (core/candidate_scan.h), as in `cwlf filter`: they are counted as
+// lines, not handed over one by one.
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -14,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "candidate_scan.h"
 #include "event_filter.h"
 #include "event_stream.h"
 #include "pattern.h"
@@ -31,10 +35,11 @@ class StreamFilter {
     filter_ = std::make_unique<cwlf::EventFilter>(c.pattern);
     stream_ = std::make_unique<cwlf::EventStream>(
         lines ? cwlf::StreamMode::Lines : cwlf::StreamMode::Auto, [this](const cwlf::StreamedEvent& ev) {
-          ++events_;
           if (ev.error) return;
           if (filter_->test(ev.message, false).matched) ++matched_;
         });
+    scan_ = std::make_unique<cwlf::CandidateScan>(filter_->prefilter());
+    if (scan_->active()) stream_->skip_lines_without(scan_.get());
   }
   std::string error() const { return error_; }
   uintptr_t reserve(size_t n) {
@@ -48,14 +53,16 @@ class StreamFilter {
     if (stream_) stream_->finish();
   }
   double matched() const { return static_cast<double>(matched_); }
-  double events() const { return static_cast<double>(events_); }
+  // Line breaks read (JSON Lines: the events, blank lines included).
+  double lines() const { return stream_ ? static_cast<double>(stream_->line_breaks()) : 0; }
 
  private:
   std::string error_;
   std::unique_ptr<cwlf::EventFilter> filter_;
+  std::unique_ptr<cwlf::CandidateScan> scan_;  // before stream_: destroyed after it
   std::unique_ptr<cwlf::EventStream> stream_;
   std::vector<char> buf_;
-  uint64_t matched_ = 0, events_ = 0;
+  uint64_t matched_ = 0;
 };
 
 }  // namespace
@@ -68,5 +75,5 @@ EMSCRIPTEN_BINDINGS(cwlf_stream_filter) {
       .function("feed", &StreamFilter::feed)
       .function("finish", &StreamFilter::finish)
       .function("matched", &StreamFilter::matched)
-      .function("events", &StreamFilter::events);
+      .function("lines", &StreamFilter::lines);
 }
