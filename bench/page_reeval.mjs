@@ -4,7 +4,9 @@
 // Chromium, the time from the key press to the page showing every verdict and
 // the selected event's explanation: until html[data-results="current"] is set,
 // and until the frame after it is painted. Also times the engine alone in
-// Node: what the worker calls for one edit (EventSet.verdicts + lint).
+// Node: what the worker calls for one edit (EventSet.verdicts + lint), and
+// the floor: the browser painting the typed character with the page's
+// handlers kept out of it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer, launchBrowser, openPage, loadPage, root } from '../tests/browser/harness.mjs';
@@ -69,11 +71,30 @@ try {
     painted.push(b.t1 - b.t0);
     inPage.push(b.inPage - b.t0);
   }
+  // The floor: the same key presses with the page's input handlers kept from
+  // seeing them (no test, no drawing), timed to the painted frame: what the
+  // browser itself takes to show a character typed in the pattern box.
+  await page.evaluate(() => {
+    document.getElementById('pattern').addEventListener('input', (e) => e.stopImmediatePropagation(), true);
+    document.addEventListener('keydown', () => {
+      requestAnimationFrame(() => setTimeout(() => { window.__bench.typed = performance.now(); }, 0));
+    }, true);
+  });
+  const typed = [];
+  for (let i = 0; i < rounds; i++) {
+    await page.evaluate(() => { window.__bench.typed = 0; });
+    await patternBox.press(i % 2 ? 'Backspace' : 'Space');
+    await page.waitForFunction(() => window.__bench.typed > 0, null, { timeout: 60_000 });
+    const b = await page.evaluate(() => window.__bench);
+    typed.push(b.typed - b.t0);
+    await page.waitForTimeout(100);
+  }
   const listed = await page.locator('#event-list > li').count();
   console.log(`1,000 pretty-printed CloudTrail events (${(text.length / 1e6).toFixed(2)} MB), seed pattern, ${rounds} edits`);
   console.log(`engine alone (wasm in Node: EventSet verdicts + one explanation + lint): ${fmt(engine)}`);
   console.log(`page, key press -> every verdict and the explanation in the page: ${fmt(inPage)}`);
   console.log(`page, key press -> that frame painted: ${fmt(painted)}`);
+  console.log(`floor: key press -> the typed character painted, the page's handlers kept out: ${fmt(typed)}`);
   console.log(`event list items in the page: ${listed}`);
 } catch (e) {
   console.error(String(e.message).slice(0, 400));
