@@ -83,6 +83,14 @@ void EventStream::append(char c) {
   cur_.push_back(c);
 }
 
+void EventStream::hand_off(std::string_view message) {
+  StreamedEvent ev;
+  ev.offset = cur_offset_;
+  ev.line = cur_line_;
+  ev.message = message;
+  sink_(ev);
+}
+
 void EventStream::emit_error(std::string code, std::string message) {
   StreamedEvent ev;
   ev.offset = cur_offset_;
@@ -104,18 +112,10 @@ void EventStream::emit_capture() {
       emit_error("invalid-json", "Invalid JSON string.");
     } else {
       std::string decoded(r.doc.text(r.doc.nodes[0]));
-      StreamedEvent ev;
-      ev.offset = cur_offset_;
-      ev.line = cur_line_;
-      ev.message = decoded;
-      sink_(ev);
+      hand_off(decoded);
     }
   } else {
-    StreamedEvent ev;
-    ev.offset = cur_offset_;
-    ev.line = cur_line_;
-    ev.message = cur_;
-    sink_(ev);
+    hand_off(cur_);
   }
   cur_.clear();
   capturing_ = scalar_ = too_large_ = joined_ = pending_ws_ = false;

@@ -86,6 +86,8 @@ class EventStream {
   void begin_capture(uint64_t offset);
   void append(char c);
   void emit_capture();
+  // Hands `message` to the sink as the event that began at cur_offset_, cur_line_.
+  void hand_off(std::string_view message);
   void emit_error(std::string code, std::string message);
   void emit_junk_line();
 

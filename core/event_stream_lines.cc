@@ -40,11 +40,7 @@ void EventStream::feed_lines(std::string_view chunk) {
         size_t f = 0;
         while (f < line.size() && is_blank(line[f])) ++f;
         if (f < line.size()) {
-          StreamedEvent ev;
-          ev.offset = cur_offset_;
-          ev.line = cur_line_;
-          ev.message = line;
-          sink_(ev);
+          hand_off(line);
         }
         capturing_ = false;
         ++line_;
@@ -106,11 +102,7 @@ void EventStream::end_line() {
       size_t f = 0;
       while (f < cur_.size() && is_blank(cur_[f])) ++f;
       if (f < cur_.size()) {
-        StreamedEvent ev;
-        ev.offset = cur_offset_;
-        ev.line = cur_line_;
-        ev.message = cur_;
-        sink_(ev);
+        hand_off(cur_);
       }
     }
   }

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { rng } from './random.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = process.env.CWLF_BIN || `${root}build/cwlf`;
@@ -59,16 +60,6 @@ test('native and wasm agree on the corpus for every benchmark pattern', () => {
   for (const p of benchPatterns) matched += same(p, text).counts.matched;
   assert.ok(matched > 0);
 });
-
-// A small deterministic PRNG (mulberry32), so failures reproduce.
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('native and wasm agree on random patterns against random pastes', () => {
   const rand = rng(20261127);

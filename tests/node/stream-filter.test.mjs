@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from './random.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = process.env.CWLF_BIN || `${root}build/cwlf`;
@@ -32,16 +33,6 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cwlf-stream-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-// A deterministic generator (mulberry32).
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function linesText(random) {
   const pick = (a) => a[Math.floor(random() * a.length)];
