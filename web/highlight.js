@@ -17,7 +17,15 @@ export class Highlighter {
     this.textarea = field.querySelector('textarea');
     this.mirror = field.querySelector('.mirror');
     this.ranges = [];
-    this.textarea.addEventListener('scroll', () => this.syncScroll());
+    // The textarea's scroll position, as of its last scroll event: reading it
+    // afresh after the page changed would make the browser lay the page out
+    // there and then (on every result); scroll events keep it current.
+    this.scrolled = { top: 0, left: 0 };
+    this.mirrorAt = { top: 0, left: 0 };  // where syncScroll last put the mirror
+    this.textarea.addEventListener('scroll', () => {
+      this.scrolled = { top: this.textarea.scrollTop, left: this.textarea.scrollLeft };
+      this.syncScroll();
+    });
     this.textarea.addEventListener('input', () => {
       // Offsets refer to the text they were computed for: drop them on edit.
       this.ranges = [];
@@ -49,6 +57,9 @@ export class Highlighter {
   render(text = this.textarea.value) {
     const mirror = this.mirror;
     if (mirror.firstChild) mirror.textContent = '';
+    // An emptied mirror may have been scrolled back to the top left: unless it
+    // was there already, where it is is no longer known (syncScroll sets it).
+    if (this.mirrorAt.top !== 0 || this.mirrorAt.left !== 0) this.mirrorAt = { top: NaN, left: NaN };
     if (this.ranges.length === 0 || text.length > MAX_MIRRORED) return;
     const cuts = new Set([0, text.length]);
     for (const r of this.ranges) {
@@ -85,15 +96,19 @@ export class Highlighter {
     if (top < ta.scrollTop + 4 || bottom > ta.scrollTop + ta.clientHeight - 4) {
       ta.scrollTop = Math.max(0, top - ta.clientHeight / 3);
     }
+    this.scrolled = { top: ta.scrollTop, left: ta.scrollLeft };
     this.syncScroll();
   }
 
+  // Scrolls the mirror as the textarea is: only when that changed, as a
+  // write (like a read) makes the browser lay the page out there and then.
   syncScroll() {
-    // Reading the textarea's scroll position makes the browser lay the page
-    // out; an empty mirror has nothing to keep in step.
     if (!this.mirror.firstChild) return;
-    this.mirror.scrollTop = this.textarea.scrollTop;
-    this.mirror.scrollLeft = this.textarea.scrollLeft;
+    const { top, left } = this.scrolled;
+    if (top === this.mirrorAt.top && left === this.mirrorAt.left) return;
+    this.mirror.scrollTop = top;
+    this.mirror.scrollLeft = left;
+    this.mirrorAt = { top, left };
   }
 
   // The mirror covers the textarea's box minus its scroll bar, so that both

@@ -290,3 +290,46 @@ test('user text is shown as text, never as HTML', async () => {
     await context.close();
   }
 });
+
+// An edit of the pattern re-tests the events the worker already holds: the
+// verdicts change where they should, the rows whose verdict did not change are
+// the very same elements (not rebuilt), and the events' text is not sent to
+// the worker again.
+test('editing the pattern updates only the rows whose verdict changed', async () => {
+  const { context, page, errors } = await openPage(env.browser, env.server);
+  try {
+    // Record what the page sends its engine worker.
+    await page.addInitScript(() => {
+      window.__sent = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && message.type === 'test') window.__sent.push({ hasText: message.text !== undefined, pattern: message.pattern });
+        return post.call(this, message, ...rest);
+      };
+    });
+    await loadPage(page, env.server);
+    assert.deepEqual(await verdicts(page), ['✗ No match', '✓ Match', '✗ No match', '✗ No match']);
+    await page.evaluate(() => {
+      window.__rows = [...document.querySelectorAll('#event-list [role="option"]')];
+      window.__sent = [];
+    });
+    // Dropping the exclusion: the maintenance role's change (#1) and the IAM
+    // user's (#3, which lacks the excluded field) match too.
+    const box = patternBox(page);
+    await box.fill(seedPattern.replace('($.userIdentity.sessionContext.sessionIssuer.userName!=cm-policymaintainer)&&', ''));
+    assert.deepEqual(await verdicts(page), ['✓ Match', '✓ Match', '✓ Match', '✗ No match']);
+    const kept = await page.evaluate(() => [...document.querySelectorAll('#event-list [role="option"]')]
+      .map((li, i) => li === window.__rows[i]));
+    assert.deepEqual(kept, [false, true, false, true], 'rows #2 and #4 kept, #1 and #3 redrawn');
+    const sent = await page.evaluate(() => window.__sent);
+    assert.ok(sent.length >= 1);
+    assert.ok(sent.every((m) => !m.hasText), 'the events were not sent again for a pattern edit');
+    // Editing the events sends them (once) and the verdicts follow.
+    await eventsBox(page).fill(seedEvents[3]);
+    assert.deepEqual(await verdicts(page), ['✗ No match']);
+    assert.ok((await page.evaluate(() => window.__sent)).some((m) => m.hasText));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
