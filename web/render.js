@@ -139,7 +139,8 @@ export function renderCounts(el, result, filter, onFilter) {
 // the events) and rebuilt only when what it shows changed, and the list's
 // children are touched only where they differ. Rebuilding hundreds of rows
 // made the browser lay out the whole page again on every key press.
-const rowCache = new WeakMap();  // ul -> { text, rows: Map(index -> { key, li }) }
+const rowCache = new WeakMap();
+const LONG_LIST = 50;  // ul -> { text, rows: Map(index -> { key, li }) }
 
 function eventRow(event, isSelected, text) {
   const verdict = verdictOf(event);
@@ -192,6 +193,10 @@ export function renderEventList(ul, result, { filter, selected, limit, text }) {
     wanted.push(h('li', { class: 'event-empty', role: 'presentation' },
       result.events.length === 0 ? 'Paste log events to test the pattern on them.' : 'No event in this group.'));
   }
+  // Long lists skip laying out the rows out of view (style.css); short ones
+  // draw every row at once, e.g. for a screenshot of the whole page.
+  const long = wanted.length > LONG_LIST;
+  if (ul.classList.contains('long') !== long) ul.classList.toggle('long', long);
   // Touch only the children that differ (most often none or a few).
   let at = ul.firstChild;
   for (const li of wanted) {
