@@ -2,19 +2,14 @@
 // events, loaded from dist/ as Node users do.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 const seedEvents = readFileSync(`${root}tests/data/seed/events.txt`, 'utf8');
 
 let cwlf;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${dist}cwlf.js`)({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 const matched = (pattern) => cwlf.test(pattern, seedEvents, { explain: 'none' }).events.map((e) => e.matched);

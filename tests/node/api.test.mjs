@@ -4,23 +4,15 @@
 // Catch2 tests, the browser tests and the page's worked example use.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 const seedPattern = readFileSync(`${root}tests/data/seed/pattern.txt`, 'utf8').replace(/\r?\n$/, '');
 const seedEvents = readFileSync(`${root}tests/data/seed/events.txt`, 'utf8');
 
 let cwlf;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const require = createRequire(import.meta.url);
-  const createCwlf = require(`${dist}cwlf.js`);
-  // Emscripten 3.1.6's loader would fetch() a file path under Node 20 and fail,
-  // so the module is handed its bytes (as the docs/api.md tells Node users to).
-  cwlf = await createCwlf({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 const slice = (text, offset, length) => text.slice(offset, offset + length);

@@ -4,21 +4,16 @@
 // the page shows the former and the docs and the CLI promise the latter.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 const seedPattern = readFileSync(`${root}tests/data/seed/pattern.txt`, 'utf8').replace(/\r?\n$/, '');
 const seedEvents = readFileSync(`${root}tests/data/seed/events.txt`, 'utf8');
 const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
 
 let cwlf;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const createCwlf = createRequire(import.meta.url)(`${dist}cwlf.js`);
-  cwlf = await createCwlf({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 const VERDICT = { 0: 'not tested', 1: 'no match', 2: 'match' };

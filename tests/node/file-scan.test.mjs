@@ -6,18 +6,12 @@
 // stay grown for the whole visit. Loads dist/cwlf.js + dist/cwlf.wasm.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { loadCwlf } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 
 let cwlf;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${dist}cwlf.js`)({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 function feed(scan, text) {

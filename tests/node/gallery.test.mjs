@@ -2,19 +2,13 @@
 // engine gives each sample event the verdict the gallery promises.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { loadCwlf, dist } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 
 let cwlf;
 let GALLERY;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${dist}cwlf.js`)({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
   // gallery-data.js imports the generated seed-example.js, which lives in dist/.
   ({ GALLERY } = await import(`${dist}gallery-data.js`));
 });

@@ -3,20 +3,15 @@
 // normalised pattern. Loads dist/cwlf.js + dist/cwlf.wasm as Node users do.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}dist/`;
 const seedPattern = readFileSync(`${root}tests/data/seed/pattern.txt`, 'utf8').replace(/\r?\n$/, '');
 const seedEvents = readFileSync(`${root}tests/data/seed/events.txt`, 'utf8');
 
 let cwlf;
 before(async () => {
-  assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${dist}cwlf.js`)({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 const slice = (text, w) => text.slice(w.offset, w.offset + w.length);

@@ -9,11 +9,9 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { rng } from './random.mjs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = process.env.CWLF_BIN || `${root}build/cwlf`;
 const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
 const benchPatterns = readFileSync(`${root}bench/patterns.tsv`, 'utf8').split('\n')
@@ -21,8 +19,7 @@ const benchPatterns = readFileSync(`${root}bench/patterns.tsv`, 'utf8').split('\
 
 let cwlf;
 before(async () => {
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${root}dist/cwlf.js`)({ wasmBinary: readFileSync(`${root}dist/cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 // The two shells name a few things differently; the engine's answers must not differ.

@@ -3,18 +3,14 @@
 // page's walk of those fields through events (web/json-fields.js).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { keepOnly, valuesAt } from '../../web/json-fields.js';
 import { redactText } from '../../web/shorten.js';
+import { loadCwlf } from './dist-module.mjs';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let cwlf;
 
 before(async () => {
-  const createCwlf = createRequire(import.meta.url)(`${dist}cwlf.js`);
-  cwlf = await createCwlf({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+  cwlf = await loadCwlf();
 });
 
 test('selectors: each condition\'s field with its steps; none for other patterns', () => {

@@ -9,13 +9,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { rng } from './random.mjs';
+import { loadCwlf, root } from './dist-module.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = process.env.CWLF_BIN || `${root}build/cwlf`;
 const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
 const patterns = readFileSync(`${root}bench/patterns.tsv`, 'utf8').split('\n')
@@ -28,8 +26,7 @@ const patterns = readFileSync(`${root}bench/patterns.tsv`, 'utf8').split('\n')
 
 let cwlf, dir;
 before(async () => {
-  const require = createRequire(import.meta.url);
-  cwlf = await require(`${root}dist/cwlf.js`)({ wasmBinary: readFileSync(`${root}dist/cwlf.wasm`) });
+  cwlf = await loadCwlf();
   dir = mkdtempSync(join(tmpdir(), 'cwlf-stream-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
