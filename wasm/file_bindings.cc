@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "chunk_feed.h"
 #include "event_filter.h"
 #include "event_stream.h"
 #include "json_doc.h"
@@ -132,13 +133,8 @@ class FileScan {
     });
   }
   std::string error() const { return error_; }
-  uintptr_t reserve(size_t n) {
-    if (buf_.size() < n) buf_.resize(n);
-    return reinterpret_cast<uintptr_t>(buf_.data());
-  }
-  void feed(size_t n) {
-    if (stream_ && n <= buf_.size()) stream_->feed(std::string_view(buf_.data(), n));
-  }
+  uintptr_t reserve(size_t n) { return chunks_.reserve(n); }
+  void feed(size_t n) { chunks_.feed(stream_.get(), n); }
   void finish() {
     if (stream_) stream_->finish();
   }
@@ -174,7 +170,7 @@ class FileScan {
   std::string error_;
   std::unique_ptr<cwlf::EventFilter> filter_;
   std::unique_ptr<cwlf::EventStream> stream_;
-  std::vector<char> buf_;
+  cwlf_js::ChunkFeed chunks_;
   size_t keep_;
   std::vector<std::pair<uint64_t, std::string>> pending_;
   size_t kept_ = 0;

@@ -15,9 +15,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "candidate_scan.h"
+#include "chunk_feed.h"
 #include "event_filter.h"
 #include "event_stream.h"
 #include "pattern.h"
@@ -42,13 +42,8 @@ class StreamFilter {
     if (scan_->active()) stream_->skip_lines_without(scan_.get());
   }
   std::string error() const { return error_; }
-  uintptr_t reserve(size_t n) {
-    if (buf_.size() < n) buf_.resize(n);
-    return reinterpret_cast<uintptr_t>(buf_.data());
-  }
-  void feed(size_t n) {
-    if (stream_ && n <= buf_.size()) stream_->feed(std::string_view(buf_.data(), n));
-  }
+  uintptr_t reserve(size_t n) { return chunks_.reserve(n); }
+  void feed(size_t n) { chunks_.feed(stream_.get(), n); }
   void finish() {
     if (stream_) stream_->finish();
   }
@@ -61,7 +56,7 @@ class StreamFilter {
   std::unique_ptr<cwlf::EventFilter> filter_;
   std::unique_ptr<cwlf::CandidateScan> scan_;  // before stream_: destroyed after it
   std::unique_ptr<cwlf::EventStream> stream_;
-  std::vector<char> buf_;
+  cwlf_js::ChunkFeed chunks_;
   uint64_t matched_ = 0;
 };
 

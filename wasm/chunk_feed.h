@@ -1,0 +1,33 @@
+// How JavaScript hands an EventStream its bytes, chunk by chunk, through one
+// buffer in wasm memory (FileScan and StreamFilter):
+//   const ptr = x.reserve(chunk.length); cwlf.HEAPU8.set(chunk, ptr); x.feed(chunk.length);
+// The buffer is reused, so memory does not grow with the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "event_stream.h"
+
+namespace cwlf_js {
+
+class ChunkFeed {
+ public:
+  // The address of a buffer of at least n bytes, valid until the next call.
+  uintptr_t reserve(size_t n) {
+    if (buf_.size() < n) buf_.resize(n);
+    return reinterpret_cast<uintptr_t>(buf_.data());
+  }
+  // Feeds the first n bytes of the buffer to `stream` (nothing if there is no
+  // stream, or if n is more than was reserved).
+  void feed(cwlf::EventStream* stream, size_t n) const {
+    if (stream && n <= buf_.size()) stream->feed(std::string_view(buf_.data(), n));
+  }
+
+ private:
+  std::vector<char> buf_;
+};
+
+}  // namespace cwlf_js
