@@ -61,16 +61,23 @@ try {
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-results'] });
   });
   await patternBox.press('End');
-  const painted = [];
-  const inPage = [];
-  for (let i = 0; i < rounds; i++) {
-    await page.evaluate(() => { window.__bench.t1 = 0; });
-    await patternBox.press(i % 2 ? 'Backspace' : 'Space');
-    await page.waitForFunction(() => window.__bench.t1 > 0, null, { timeout: 60_000 });
-    const b = await page.evaluate(() => window.__bench);
-    painted.push(b.t1 - b.t0);
-    inPage.push(b.inPage - b.t0);
+  // `rounds` edits (a space typed, then deleted); each waits until
+  // window.__bench[done] is set, gives what window.__bench then holds, and
+  // pauses `pauseMs` before the next.
+  async function edits(done, pauseMs) {
+    const timings = [];
+    for (let i = 0; i < rounds; i++) {
+      await page.evaluate((key) => { window.__bench[key] = 0; }, done);
+      await patternBox.press(i % 2 ? 'Backspace' : 'Space');
+      await page.waitForFunction((key) => window.__bench[key] > 0, done, { timeout: 60_000 });
+      timings.push(await page.evaluate(() => ({ ...window.__bench })));
+      if (pauseMs) await page.waitForTimeout(pauseMs);
+    }
+    return timings;
   }
+  const measured = await edits('t1', 0);
+  const painted = measured.map((b) => b.t1 - b.t0);
+  const inPage = measured.map((b) => b.inPage - b.t0);
   // The floor: the same key presses with the page's input handlers kept from
   // seeing them (no test, no drawing), timed to the painted frame: what the
   // browser itself takes to show a character typed in the pattern box.
@@ -80,15 +87,7 @@ try {
       requestAnimationFrame(() => setTimeout(() => { window.__bench.typed = performance.now(); }, 0));
     }, true);
   });
-  const typed = [];
-  for (let i = 0; i < rounds; i++) {
-    await page.evaluate(() => { window.__bench.typed = 0; });
-    await patternBox.press(i % 2 ? 'Backspace' : 'Space');
-    await page.waitForFunction(() => window.__bench.typed > 0, null, { timeout: 60_000 });
-    const b = await page.evaluate(() => window.__bench);
-    typed.push(b.typed - b.t0);
-    await page.waitForTimeout(100);
-  }
+  const typed = (await edits('typed', 100)).map((b) => b.typed - b.t0);
   const listed = await page.locator('#event-list > li').count();
   console.log(`1,000 pretty-printed CloudTrail events (${(text.length / 1e6).toFixed(2)} MB), seed pattern, ${rounds} edits`);
   console.log(`engine alone (wasm in Node: EventSet verdicts + one explanation + lint): ${fmt(engine)}`);
