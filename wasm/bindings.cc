@@ -85,6 +85,7 @@ val test_metric_filter(const std::string& pattern, const val& messages) {
 // Pitfall warnings for the pattern (and the events, when text is given),
 // and the pattern re-printed with explicit parentheses (null when invalid).
 val lint(const std::string& pattern, const std::string& pasted) {
+  // No events: nothing to split, and the cached split of the last paste stays.
   if (pasted.empty()) {
     const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
     return cwlf_js::lint_js(pattern, compiled, cwlf::lint(pattern, compiled, nullptr));
