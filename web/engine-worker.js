@@ -112,8 +112,10 @@ function eventsOf(text) {
   return pasted;
 }
 
-function forgetEvents() {
-  if (pasted) pasted.set.delete();
+// Frees the events and what was computed on them. After the engine instance
+// failed (alive: false), its objects cannot be deleted, only dropped.
+function forgetEvents({ alive = true } = {}) {
+  if (pasted && alive) pasted.set.delete();
   pasted = null;
   last = null;
   lintCache = null;
@@ -247,11 +249,7 @@ self.onmessage = (e) => {
       addExtras(result, run, message);
       self.postMessage({ type: 'result', id: message.id, ms: performance.now() - t0, result });
     } catch (err) {
-      pasted = null;  // belonged to the instance being replaced
-      last = null;
-      lintCache = null;
-      compared = null;
-      metricCache = null;
+      forgetEvents({ alive: false });  // they belonged to the instance being replaced
       self.postMessage({ type: 'failed', id: message.id, message: String(err && err.message || err) });
       // An abort (e.g. out of memory) leaves the instance unusable: start a fresh one.
       return instantiate();
