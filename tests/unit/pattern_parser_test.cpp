@@ -1,5 +1,6 @@
-// Tests of compile_pattern: the AST of every accepted form, and the code,
-// AWS wording and position of every rejection.
+// Tests of compile_pattern: the AST of every accepted form, limits and robustness.
+// The code, AWS wording and position of every rejection are rows of the golden
+// conformance table (tests/data/conformance/rejections.test).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -118,7 +119,6 @@ std::shared_ptr<const Pattern> compile_ok(const std::string& text) {
 
 Span sp(uint32_t o, uint32_t l) { return Span{o, l}; }
 
-const char* const kInvalid = "Invalid metric filter pattern";
 
 // Checks the structural invariants every accepted pattern must satisfy.
 void check_invariants(const Pattern& p) {
@@ -148,13 +148,6 @@ struct Accept {
   const char* ast;
 };
 
-struct Reject {
-  const char* pattern;
-  const char* code;
-  const char* aws;  // exact AWS wording
-  uint32_t offset;
-  uint32_t length;
-};
 
 void check_accepts(const std::vector<Accept>& cases) {
   for (const Accept& c : cases) {
@@ -165,20 +158,6 @@ void check_accepts(const std::vector<Accept>& cases) {
   }
 }
 
-void check_rejects(const std::vector<Reject>& cases) {
-  for (const Reject& c : cases) {
-    CompileResult r = compile_pattern(c.pattern);
-    INFO("pattern: " << c.pattern);
-    REQUIRE(r.error);
-    CHECK(!r.pattern);
-    INFO("message: " << r.error->message);
-    CHECK(r.error->code == c.code);
-    CHECK(r.error->aws_message == c.aws);
-    CHECK(r.error->span.offset == c.offset);
-    CHECK(r.error->span.length == c.length);
-    CHECK(!r.error->message.empty());
-  }
-}
 
 }  // namespace
 
@@ -342,72 +321,11 @@ TEST_CASE("text terms: kinds, regexes and spans", "[pattern][terms]") {
   CHECK(p->regexes[0].body() == "x[0-9]");
 }
 
-TEST_CASE("text terms: rejections", "[pattern][terms]") {
-  check_rejects({
-      // §13.1
-      {"ERR*", "wildcard-in-term", "Invalid character(s) in term '*'", 3, 1},
-      {"*", "wildcard-in-term", "Invalid character(s) in term '*'", 0, 1},
-      {"\"ERROR", "unterminated-quote", "Invalid character(s) in term '\"ERROR'", 0, 6},
-      {"ok ?\"ERROR x", "unterminated-quote", "Invalid character(s) in term '\"ERROR x'", 4, 8},
-      {"\"abc\\\"", "unterminated-quote", "Invalid character(s) in term '\"abc\\\"'", 0, 6},
-      // non-ASCII unquoted: AWS quotes the character
-      {"caf\xC3\xA9", "non-ascii-in-term", "Invalid character(s) in term '\xC3\xA9'", 3, 2},
-      {"\xE2\x80\x9C" "ERROR\xE2\x80\x9D", "non-ascii-in-term", "Invalid character(s) in term '\xE2\x80\x9C'", 0, 3},
-      // hyphenated bare terms must be quoted (choice)
-      {"ORDER-ITEM-1", "hyphen-in-term", "Invalid character(s) in term '-'", 5, 1},
-      {"a -b-c", "hyphen-in-term", "Invalid character(s) in term '-'", 4, 1},
-      {"ab\"cd\"", "quote-in-term", "Invalid character(s) in term '\"'", 2, 1},
-      {"ERROR }", "invalid-term-character", "Invalid character(s) in term '}'", 6, 1},
-      {"a{b", "invalid-term-character", "Invalid character(s) in term '{'", 1, 1},
-      {"f(x)", "invalid-term-character", "Invalid character(s) in term '('", 1, 1},
-      {"50%", "invalid-term-character", "Invalid character(s) in term '%'", 2, 1},
-      {"a?b", "invalid-term-character", "Invalid character(s) in term '?'", 1, 1},
-      {"a|b", "invalid-term-character", "Invalid character(s) in term '|'", 1, 1},
-      {"a&b", "invalid-term-character", "Invalid character(s) in term '&'", 1, 1},
-      {"a\\b", "invalid-term-character", "Invalid character(s) in term '\\'", 1, 1},
-      {"$x", "invalid-term-character", "Invalid character(s) in term '$'", 0, 1},
-      {"a^b", "invalid-term-character", "Invalid character(s) in term '^'", 1, 1},
-      {"a`b", "invalid-term-character", "Invalid character(s) in term '`'", 1, 1},
-      {"a\x01z", "invalid-term-character", "Invalid character(s) in term '\x01'", 1, 1},
-      {"??a", "invalid-term-character", "Invalid character(s) in term '?'", 1, 1},
-      {"--a", "invalid-term-character", "Invalid character(s) in term '-'", 1, 1},
-      {"?-a", "invalid-term-character", "Invalid character(s) in term '-'", 1, 1},
-      // prefixes with nothing after them
-      {"?", "empty-term", kInvalid, 0, 1},
-      {"ERROR - x", "empty-term", kInvalid, 6, 1},
-      {"ERROR ?", "empty-term", kInvalid, 6, 1},
-      // no space after a closing quote or %
-      {"\"a\"b", "missing-space-after-term", kInvalid, 3, 1},
-      {"%a%b", "missing-space-after-term", kInvalid, 3, 1},
-      {"\"a\"\"b\"", "missing-space-after-term", kInvalid, 3, 1},
-  });
-}
-
 // =====================================================================================
 // Regular expressions (all families)
 // =====================================================================================
 
-TEST_CASE("regexes: rejections and the per-pattern quota", "[pattern][regex]") {
-  check_rejects({
-      // §13.2
-      {"%^(ERROR|WARN)%", "regex-invalid-character", "Invalid character(s) in term '%^('", 2, 1},
-      {"%caf\xC3\xA9%", "regex-invalid-character", "Invalid character(s) in term '%caf\xC3\xA9'", 4, 2},
-      {"%something!%", "regex-invalid-character", "Invalid character(s) in term '%something!'", 10, 1},
-      {"%[abc%", "regex-syntax", "Failed to compile regular expression.", 1, 1},
-      {"%a% %b% %c%", "too-many-regexes",
-       "Your input has exceeded the maximum of 2 regular expressions per filter pattern", 8, 3},
-      {"{ $.a = %x% || $.b = %y% || $.c = %z% }", "too-many-regexes",
-       "Your input has exceeded the maximum of 2 regular expressions per filter pattern", 34, 3},
-      {"[a = %x%, b = %y%, c = %z%]", "too-many-regexes",
-       "Your input has exceeded the maximum of 2 regular expressions per filter pattern", 23, 3},
-      {"{ $.a = %x(% }", "regex-invalid-character", "Invalid character(s) in term '%x('", 10, 1},
-      {"[w1 = %^(a)%]", "regex-invalid-character", "Invalid character(s) in term '%^('", 8, 1},
-      // unterminated and empty regexes (choices)
-      {"%abc", "unterminated-regex", "Invalid character(s) in term '%abc'", 0, 4},
-      {"x %ab c", "unterminated-regex", "Invalid character(s) in term '%ab c'", 2, 5},
-      {"%%", "empty-regex", kInvalid, 0, 2},
-      {"{ $.a = %% }", "empty-regex", kInvalid, 8, 2},
-  });
+TEST_CASE("regexes: two per pattern, numbered in order", "[pattern][regex]") {
   auto p = compile_ok("{ $.a = %x% || $.b != %y% }");
   REQUIRE(p->regexes.size() == 2);
   CHECK(p->nodes[p->nodes[p->root].operands[1]].value.regex == 1);
@@ -652,116 +570,6 @@ TEST_CASE("JSON: the seed pattern and the CIS CloudTrail filters", "[pattern][js
   });
 }
 
-TEST_CASE("JSON: rejections", "[pattern][json]") {
-  const char* brace = "If a filter pattern starts with '{' it must end with '}'";
-  const char* wild = "Your filter pattern has a JSON path selector that exceeds the maximum number of wildcards";
-  check_rejects({
-      // structure
-      {"{ $.a = 1", "missing-closing-brace", brace, 9, 0},
-      {"{", "missing-closing-brace", brace, 1, 0},
-      {"  {  ", "missing-closing-brace", brace, 3, 0},
-      {"{ $.a = 1 } x", "missing-closing-brace", brace, 13, 0},
-      {"{ $.a = 1 } }", "text-after-json", kInvalid, 12, 1},
-      {"{ $.a = 1 } { $.b = 2 }", "text-after-json", kInvalid, 12, 11},
-      {"{}", "empty-json-pattern", kInvalid, 0, 2},
-      {"{ \n }", "empty-json-pattern", kInvalid, 0, 5},
-      {"{ $.broken = }", "missing-value", kInvalid, 13, 1},
-      {"{ $.a = 1 && }", "missing-condition", kInvalid, 13, 1},
-      {"{ $.a = 1 || }", "missing-condition", kInvalid, 13, 1},
-      {"{ && $.a = 1 }", "missing-condition", kInvalid, 2, 1},
-      {"{ $.a = 1 && && $.b = 2 }", "missing-condition", kInvalid, 13, 1},
-      {"{ ( }", "missing-condition", kInvalid, 4, 1},
-      {"{ () }", "empty-parentheses", kInvalid, 2, 2},
-      {"{ ($.a = 1 }", "unclosed-parenthesis", kInvalid, 2, 1},
-      {"{ (($.a = 1) }", "unclosed-parenthesis", kInvalid, 2, 1},
-      {"{ $.a = 1) }", "unbalanced-parenthesis", kInvalid, 9, 1},
-      {"{ ($.a = 1)) }", "unbalanced-parenthesis", kInvalid, 11, 1},
-      {"{ $.a = 1 ($.b = 2) }", "expected-logical-operator", kInvalid, 10, 1},
-      {"{ $.a = 1 $.b = 2 }", "expected-logical-operator", kInvalid, 10, 1},
-      {"{ $.a = 1 & $.b = 2 }", "single-logical-operator", kInvalid, 10, 1},
-      {"{ $.a = 1 | $.b = 2 }", "single-logical-operator", kInvalid, 10, 1},
-      {"{ $.a = 1 AND $.b = 2 }", "word-operator", kInvalid, 10, 3},
-      {"{ $.a = 1 or $.b = 2 }", "word-operator", kInvalid, 10, 2},
-      {"{ !($.a = 1) }", "negation-not-supported", kInvalid, 2, 1},
-      {"{ $.a ! 1 }", "negation-not-supported", kInvalid, 6, 1},
-      // EventBridge style and selectors
-      {"{ \"v\": [1] }", "eventbridge-style", kInvalid, 2, 1},
-      {"{ status = 1 }", "selector-without-dollar", kInvalid, 2, 6},
-      {"{ .a = 1 }", "expected-selector", kInvalid, 2, 1},
-      {"{ $ = 1 }", "empty-selector", kInvalid, 2, 1},
-      {"{ $a = 1 }", "empty-selector", kInvalid, 2, 1},
-      {"{ $..value = 1 }", "recursive-descent", kInvalid, 3, 2},
-      {"{ $.a[-1] = 1 }", "negative-index", kInvalid, 5, 4},
-      {"{ $.a[0:2] = 1 }", "array-slice", kInvalid, 5, 5},
-      {"{ $.a[:2] = 1 }", "array-slice", kInvalid, 5, 4},
-      {"{ $.a[x] = 1 }", "invalid-index", kInvalid, 6, 1},
-      {"{ $.a[0 ] = 1 }", "invalid-index", kInvalid, 7, 1},
-      {"{ $.a[*x] = 1 }", "invalid-index", kInvalid, 7, 1},
-      {"{ $.a[4294967296] = 1 }", "index-too-large", kInvalid, 5, 12},
-      {"{ $[0] = 1 }", "index-without-property", kInvalid, 3, 1},
-      {"{ $[*] = 1 }", "index-without-property", kInvalid, 3, 1},
-      {"{ $['x'] = 1 }", "index-without-property", kInvalid, 3, 1},
-      {"{ $.a['x'] = 1 }", "bracket-key-without-dot", kInvalid, 5, 1},
-      {"{ $.[x] = 1 }", "invalid-bracket-key", kInvalid, 5, 1},
-      {"{ $.['x = 1 }", "unterminated-bracket-key", kInvalid, 4, 9},
-      {"{ $.['x'x = 1 }", "unterminated-bracket-key", kInvalid, 8, 1},
-      {"{ $.[''] = 1 }", "empty-key", kInvalid, 4, 4},
-      {"{ $. = 1 }", "missing-property-name", kInvalid, 4, 1},
-      {"{ $.a. = 1 }", "missing-property-name", kInvalid, 6, 1},
-      {"{ $.@timestamp = 1 }", "missing-property-name", kInvalid, 4, 1},
-      {"{ $.a@b = 1 }", "invalid-selector-character", kInvalid, 5, 1},
-      {"{ $.a:b = 1 }", "invalid-selector-character", kInvalid, 5, 1},
-      {"{ $.*x = 1 }", "invalid-selector-character", kInvalid, 5, 1},
-      // wildcard limits
-      {"{ $.items[*].* = 1 }", "too-many-wildcards-in-selector", wild, 12, 2},
-      {"{ $.*[*] = 1 }", "too-many-wildcards-in-selector", wild, 5, 3},
-      {"{ $.a[*] = 1 && $.b[*] = 1 && $.c.* = 1 && $.d[*] = 1 }", "too-many-wildcard-selectors", kInvalid, 43, 6},
-      // operators
-      {"{ $.a == 1 }", "double-equals", kInvalid, 6, 2},
-      {"{ $.a === 1 }", "double-equals", kInvalid, 6, 3},
-      {"{ $.a !== 1 }", "double-equals", kInvalid, 6, 3},
-      {"{ $.a => 1 }", "unknown-operator", kInvalid, 6, 2},
-      {"{ $.a =< 1 }", "unknown-operator", kInvalid, 6, 2},
-      {"{ $.a <> 1 }", "unknown-operator", kInvalid, 6, 2},
-      {"{ $.a >>= 1 }", "unexpected-operator", kInvalid, 7, 2},
-      {"{ $.a }", "expected-operator", kInvalid, 6, 1},
-      {"{ $.a 1 }", "expected-operator", kInvalid, 6, 1},
-      {"{ $.a LIKE 1 }", "expected-operator", kInvalid, 6, 4},
-      // keywords
-      {"{ $.a EXISTS }", "exists-not-supported", kInvalid, 6, 6},
-      {"{ $.a IS NOT NULL }", "is-not-not-supported", kInvalid, 6, 11},
-      {"{ $.a IS MISSING }", "expected-keyword", kInvalid, 9, 7},
-      {"{ $.a IS }", "expected-keyword", kInvalid, 9, 1},
-      {"{ $.a NOT NULL }", "expected-keyword", kInvalid, 10, 4},
-      {"{ $.a is null }", "keyword-case", kInvalid, 6, 2},
-      {"{ $.a IS null }", "keyword-case", kInvalid, 9, 4},
-      {"{ $.a NOT exists }", "keyword-case", kInvalid, 10, 6},
-      {"{ $.a ISNULL }", "expected-operator", kInvalid, 6, 6},
-      {"{ $.a IS NULLX }", "expected-keyword", kInvalid, 9, 5},
-      {"{ $.a IS NULL$ }", "expected-logical-operator", kInvalid, 13, 1},
-      // values
-      {"{ $.a = null }", "null-literal", kInvalid, 8, 4},
-      {"{ $.a != null }", "null-literal", kInvalid, 9, 4},
-      {"{ $.v > \"Alpha\" }", "relational-needs-number", kInvalid, 8, 7},
-      {"{ $.v > Alpha }", "relational-needs-number", kInvalid, 8, 5},
-      {"{ $.v >= \"10\" }", "relational-needs-number", kInvalid, 9, 4},
-      {"{ $.v < * }", "relational-needs-number", kInvalid, 8, 1},
-      {"{ $.v <= 4* }", "relational-needs-number", kInvalid, 9, 2},
-      {"{ $.v > %1% }", "relational-needs-number", kInvalid, 6, 1},
-      {"{ $.a = user@example.com }", "invalid-value-character", kInvalid, 12, 1},
-      {"{ $.a = a:b }", "invalid-value-character", kInvalid, 9, 1},
-      {"{ $.a = caf\xC3\xA9 }", "invalid-value-character", kInvalid, 11, 2},
-      {"{ $.a = @x }", "invalid-value-character", kInvalid, 8, 1},
-      {"{ $.a = x( }", "invalid-value-character", kInvalid, 9, 1},
-      {"{ $.a = \"x }", "unterminated-quote", kInvalid, 8, 4},
-      {"{ $.a = \"x\"y }", "missing-space-after-value", kInvalid, 11, 1},
-      {"{ $.a = %x%y }", "missing-space-after-value", kInvalid, 11, 1},
-      {"{ $.a = }", "missing-value", kInvalid, 8, 1},
-      {"{ $.a = && $.b = 1 }", "missing-value", kInvalid, 8, 1},
-      {"{ ($.a = ) }", "missing-value", kInvalid, 9, 1},
-  });
-}
-
 // =====================================================================================
 // Space-delimited patterns
 // =====================================================================================
@@ -830,42 +638,6 @@ TEST_CASE("space-delimited: accepted forms", "[pattern][delimited]") {
   CHECK(p->fields[3].kind == FieldKind::Empty);
   CHECK(p->fields[3].span == sp(31, 0));
   CHECK(p->root == UINT32_MAX);
-}
-
-TEST_CASE("space-delimited: rejections", "[pattern][delimited]") {
-  check_rejects({
-      {"[..., status_code = 4*, ...]", "duplicate-field", "Duplicate field '...'", 24, 3},
-      {"[a, b, a]", "duplicate-field", "Duplicate field 'a'", 7, 1},
-      {"[word, word = 1]", "duplicate-field", "Duplicate field 'word'", 7, 8},
-      {"[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]", "cross-field-condition",
-       kInvalid, 61, 5},
-      {"[(a = 1 || b = 2)]", "cross-field-condition", kInvalid, 11, 1},
-      {"[a", "missing-closing-bracket", kInvalid, 2, 0},
-      {"[a,", "missing-closing-bracket", kInvalid, 3, 0},
-      {"[", "missing-closing-bracket", kInvalid, 1, 0},
-      {"[a = 1", "missing-closing-bracket", kInvalid, 6, 0},
-      {"[a] x", "text-after-fields", kInvalid, 4, 1},
-      {"[a b]", "expected-operator", kInvalid, 3, 1},
-      {"[a = 1 b]", "expected-logical-operator", kInvalid, 7, 1},
-      {"[a@b]", "invalid-field-name", kInvalid, 2, 1},
-      {"[@]", "expected-field-name", kInvalid, 1, 1},
-      {"[....]", "expected-comma", kInvalid, 4, 1},
-      {"[..., x y]", "expected-operator", kInvalid, 8, 1},
-      {"[a = 1 && b]", "expected-operator", kInvalid, 10, 1},
-      {"[a && a = 1]", "expected-operator", kInvalid, 1, 1},
-      {"[a == 1]", "double-equals", kInvalid, 3, 2},
-      {"[a = ]", "missing-value", kInvalid, 5, 1},
-      {"[a = , b]", "missing-value", kInvalid, 5, 1},
-      {"[a >= x]", "relational-needs-number", kInvalid, 6, 1},
-      {"[a = x:y]", "invalid-value-character", kInvalid, 6, 1},
-      {"[a = \"x]", "unterminated-quote", kInvalid, 5, 3},
-      {"[a IS NULL]", "expected-operator", kInvalid, 3, 1},
-      {"[(a = 1]", "unclosed-parenthesis", kInvalid, 1, 1},
-      {"[a = 1)]", "unbalanced-parenthesis", kInvalid, 6, 1},
-      {"[()]", "empty-parentheses", kInvalid, 1, 2},
-      {"[!(a = 1)]", "negation-not-supported", kInvalid, 1, 1},
-      {"[a = 1 AND a = 2]", "word-operator", kInvalid, 7, 3},
-  });
 }
 
 // =====================================================================================

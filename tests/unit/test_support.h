@@ -38,27 +38,4 @@ inline Verdict verdict(const std::string& pattern, const std::string& message, b
   return v;
 }
 
-// One row of a semantics table: a pattern, a message, and whether CloudWatch
-// matches it.
-struct Row {
-  const char* rule;
-  const char* pattern;
-  const char* message;
-  bool match;
-};
-
-// Checks every row, with and without an explanation (the fast path and the
-// explained path must agree).
-template <size_t N>
-void check_rows(const Row (&rows)[N]) {
-  for (const Row& row : rows) {
-    INFO(row.rule << "\n  pattern: " << row.pattern << "\n  message: " << row.message);
-    Verdict v = verdict(row.pattern, row.message);
-    INFO("compile error: " << v.error);
-    REQUIRE(v.compiled);
-    CHECK(v.result.matched == row.match);
-    CHECK(verdict(row.pattern, row.message, false).result.matched == row.match);
-  }
-}
-
 }  // namespace cwlf::testing
