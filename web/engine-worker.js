@@ -4,8 +4,10 @@
 //
 // Messages in:  { type: 'test', id, pattern, text, explain }   explain: index of the event to explain;
 //               text left out (undefined): the same text as the last request
+//               { type: 'test-messages', id, pattern, messages }   raw messages, as TestMetricFilter takes them
 // Messages out: { type: 'ready', loadMs }
 //               { type: 'result', id, ms, result }   result: see toPageResult()
+//               { type: 'messages-result', id, compiled, tested }   compile() and testMetricFilter() as docs/api.md says
 //               { type: 'failed', id, message }      the engine threw (it is restarted from the kept bytes)
 //               { type: 'fatal', message }           the engine could not be loaded at all
 /* global createCwlf, handleScan */
@@ -235,6 +237,18 @@ self.onmessage = (e) => {
       return handleScan(message, engine);
     }).catch((err) => {
       self.postMessage({ type: 'scan-done', id: message.id, error: String(err && err.message || err) });
+    });
+    return;
+  }
+  if (message && message.type === 'test-messages') {
+    // The offline twin of TestMetricFilter (the golden conformance table runs through it).
+    queue = queue.then(() => loading).then(() => {
+      const pattern = wellFormed(String(message.pattern));
+      const messages = Array.from(message.messages || [], (m) => wellFormed(String(m)));
+      self.postMessage({ type: 'messages-result', id: message.id, compiled: engine.compile(pattern),
+        tested: engine.testMetricFilter(pattern, messages) });
+    }).catch((err) => {
+      self.postMessage({ type: 'failed', id: message.id, message: String(err && err.message || err) });
     });
     return;
   }
