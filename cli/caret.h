@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostic.h"
+#include "cwlf/diagnostic.h"
 
 namespace cwlf::cli {
 

@@ -18,11 +18,11 @@
 #include <string>
 #include <system_error>
 
-#include "candidate_scan.h"
+#include "cwlf/candidate_scan.h"
 #include "caret.h"
-#include "event_filter.h"
-#include "event_stream.h"
-#include "pattern.h"
+#include "cwlf/event_filter.h"
+#include "cwlf/event_stream.h"
+#include "cwlf/pattern.h"
 
 namespace cwlf::cli {
 

@@ -17,7 +17,7 @@
 #include "filter_command.h"
 #include "metric_report.h"
 #include "report.h"
-#include "run.h"
+#include "cwlf/run.h"
 #include "suite.h"
 
 namespace {

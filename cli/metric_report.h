@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "metric_filter.h"
-#include "run.h"
+#include "cwlf/metric_filter.h"
+#include "cwlf/run.h"
 
 namespace cwlf::cli {
 

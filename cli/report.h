@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "run.h"
+#include "cwlf/run.h"
 
 namespace cwlf::cli {
 

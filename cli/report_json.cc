@@ -3,7 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "lint.h"
+#include "cwlf/lint.h"
 #include "report.h"
 
 namespace cwlf::cli {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "caret.h"
-#include "lint.h"
+#include "cwlf/lint.h"
 #include "report.h"
 
 namespace cwlf::cli {

@@ -11,7 +11,7 @@
 #include <rapidjson/error/en.h>
 
 #include "caret.h"
-#include "run.h"
+#include "cwlf/run.h"
 
 namespace cwlf::cli {
 

@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "candidate_scan.h"
-#include "event_filter.h"
-#include "event_stream.h"
-#include "run.h"
+#include "cwlf/candidate_scan.h"
+#include "cwlf/event_filter.h"
+#include "cwlf/event_stream.h"
+#include "cwlf/run.h"
 
 namespace {
 

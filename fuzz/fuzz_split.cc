@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "event_stream.h"
-#include "events.h"
+#include "cwlf/event_stream.h"
+#include "cwlf/events.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

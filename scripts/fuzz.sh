@@ -17,13 +17,17 @@ out=build-fuzz
 mkdir -p "$out/obj"
 flags=(-std=c++17 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer
        -fsanitize=address,undefined -fno-sanitize-recover=all
-       -fsanitize-recover=pointer-overflow -Icore)  # see fuzz/ubsan.supp
+       -fsanitize-recover=pointer-overflow -Icore/include)  # see fuzz/ubsan.supp
 # Every UBSan report stops the run except the one suppressed in fuzz/ubsan.supp.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/ubsan.supp"
 
 # The engine, compiled once (only what changed is rebuilt).
 objs=()
-for src in core/*.cc; do
+# The core's sources see every stage's folder (as CMake gives them); the fuzz
+# targets themselves only the public headers (core/include/cwlf/).
+core_includes=(-Icore/include/cwlf)
+for d in core/*/; do [ "$d" = core/include/ ] || core_includes+=("-I${d%/}"); done
+for src in core/*/*.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
@@ -32,7 +36,7 @@ for src in core/*.cc; do
       extra+=(-DCWLF_AVX2_SCAN=1)
       [ "$(basename "$src")" = needle_set_avx2.cc ] && extra+=(-mavx2 -mpopcnt)
     fi
-    "$cxx" "${flags[@]}" "${extra[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
+    "$cxx" "${flags[@]}" "${core_includes[@]}" "${extra[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
     # at most two compilers at a time (2-core machines, shared)
     while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n; done
   fi

@@ -23,11 +23,11 @@
 #include <vector>
 
 #include "js_values.h"
-#include "metric_filter.h"
+#include "cwlf/metric_filter.h"
 #include "pasted_events.h"
-#include "pattern.h"
-#include "run.h"
-#include "selectors.h"
+#include "cwlf/pattern.h"
+#include "cwlf/run.h"
+#include "cwlf/selectors.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "event_stream.h"
+#include "cwlf/event_stream.h"
 
 namespace cwlf_js {
 

@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "chunk_feed.h"
-#include "event_filter.h"
-#include "event_stream.h"
-#include "json_doc.h"
-#include "pattern.h"
+#include "cwlf/event_filter.h"
+#include "cwlf/event_stream.h"
+#include "cwlf/json_doc.h"
+#include "cwlf/pattern.h"
 
 namespace {
 

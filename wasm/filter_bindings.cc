@@ -16,11 +16,11 @@
 #include <memory>
 #include <string>
 
-#include "candidate_scan.h"
+#include "cwlf/candidate_scan.h"
 #include "chunk_feed.h"
-#include "event_filter.h"
-#include "event_stream.h"
-#include "pattern.h"
+#include "cwlf/event_filter.h"
+#include "cwlf/event_stream.h"
+#include "cwlf/pattern.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // See js_values.h.
 #include "js_values.h"
 
-#include "pattern_print.h"
+#include "cwlf/pattern_print.h"
 
 namespace cwlf_js {
 

@@ -15,12 +15,12 @@
 #include <utility>
 #include <vector>
 
-#include "diagnostic.h"
-#include "evaluate.h"
-#include "events.h"
-#include "lint.h"
-#include "pattern.h"
-#include "run.h"
+#include "cwlf/diagnostic.h"
+#include "cwlf/evaluate.h"
+#include "cwlf/events.h"
+#include "cwlf/lint.h"
+#include "cwlf/pattern.h"
+#include "cwlf/run.h"
 
 namespace cwlf_js {
 

@@ -4,9 +4,9 @@
 #include <optional>
 #include <vector>
 
-#include "exclusion.h"
-#include "lint.h"
-#include "metric_filter.h"
+#include "cwlf/exclusion.h"
+#include "cwlf/lint.h"
+#include "cwlf/metric_filter.h"
 
 namespace cwlf_js {
 

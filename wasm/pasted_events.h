@@ -11,9 +11,9 @@
 
 #include <string>
 
-#include "events.h"
+#include "cwlf/events.h"
 #include "js_values.h"
-#include "run.h"
+#include "cwlf/run.h"
 
 namespace cwlf_js {
 
