@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "cwlf/diagnostic_codes.h"
 #include "cwlf/pattern.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -12,5 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cwlf::CompileResult r = cwlf::compile_pattern(text);
   if (!r.pattern == !r.error) std::abort();  // exactly one of the two
   if (r.error && r.error->span.end() > text.size()) std::abort();
+  if (r.error && !cwlf::find_diagnostic_code(r.error->code)) std::abort();  // every code is listed
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "cwlf/diagnostic_codes.h"
 #include "cwlf/event_stream.h"
 #include "cwlf/events.h"
 
@@ -18,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const cwlf::Event& e : r.events) {
     if (e.span.end() > text.size()) std::abort();
     if (e.error && e.error->span.end() > text.size()) std::abort();
+    if (e.error && !cwlf::find_diagnostic_code(e.error->code)) std::abort();  // every code is listed
     if (e.json && e.json->nodes.empty()) std::abort();
   }
 
@@ -26,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cwlf::EventStream stream(cwlf::StreamMode::Auto, [&](const cwlf::StreamedEvent& ev) {
     ++events;
     if (ev.message.size() > cwlf::kMaxEventBytes && !ev.error) std::abort();
+    if (ev.error && !cwlf::find_diagnostic_code(ev.error->code)) std::abort();
   });
   size_t pos = 0, step = 1;
   while (pos < size) {

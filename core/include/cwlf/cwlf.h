@@ -6,6 +6,7 @@
 
 // ---- Vocabulary: spans, diagnostics (errors as values), limits -------------
 #include "diagnostic.h"       // Span, Diagnostic: every error, with its position
+#include "diagnostic_codes.h" // every code a Diagnostic or a warning carries, with its meaning
 #include "resource_limits.h"  // every size a user controls, and its limit
 
 // ---- Patterns: compile once, inspect, print ---------------------------------
