@@ -153,7 +153,8 @@ interface Deletable {
 export interface EventSet extends Deletable {
   format(): InputFormat;
   size(): number;
-  events(): { index: number; offset: number; length: number; message: string; error: Diagnostic | null }[];
+  events(): { index: number; offset: number; length: number; message: string; error: Diagnostic | null;
+    title: string; detail: string }[];
   verdicts(pattern: string, explain: number): EventSetVerdicts;
   lint(pattern: string): LintResult;
   exclusion(pattern: string, eventIndex: number, byArn: boolean): Exclusion;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "chunk_feed.h"
+#include "cwlf/cloudtrail.h"
 #include "cwlf/event_filter.h"
 #include "cwlf/event_stream.h"
 #include "cwlf/json_doc.h"
@@ -40,23 +41,6 @@ std::string string_member(const cwlf::JsonDoc& doc, uint32_t object, const char*
   const uint32_t n = doc.member(object, name);
   if (n == cwlf::kNoNode || doc.nodes[n].type != cwlf::JsonType::String) return "";
   return std::string(doc.text(doc.nodes[n]));
-}
-
-// The principal as the page's list names it (engine-worker.js principalOf).
-std::string principal_of(const cwlf::JsonDoc& doc) {
-  const uint32_t identity = doc.member(0, "userIdentity");
-  if (identity == cwlf::kNoNode) return "(no userIdentity)";
-  const uint32_t session = doc.member(identity, "sessionContext");
-  const uint32_t issuer = session == cwlf::kNoNode ? cwlf::kNoNode : doc.member(session, "sessionIssuer");
-  for (const std::string& s : {string_member(doc, issuer, "userName"), string_member(doc, identity, "userName")})
-    if (!s.empty()) return s;
-  const std::string type = string_member(doc, identity, "type");
-  if (type == "Root") return "root";
-  const std::string invoked = string_member(doc, identity, "invokedBy");
-  if (!invoked.empty()) return invoked;
-  const std::string arn = string_member(doc, identity, "arn");
-  if (!arn.empty()) return arn.substr(arn.find_last_of("/:") + 1);
-  return type.empty() ? "(unknown)" : type;
 }
 
 // Matches counted by name, in bounded memory: the first kMaxDistinct distinct
@@ -129,7 +113,7 @@ class FileScan {
       }
       std::string name = string_member(parsed.doc, 0, "eventName");
       by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
-      by_principal_.add(principal_of(parsed.doc));
+      by_principal_.add(cwlf::principal_of(parsed.doc));
     });
   }
   std::string error() const { return error_; }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "cwlf/cloudtrail.h"
 #include "cwlf/exclusion.h"
 #include "cwlf/lint.h"
 #include "cwlf/metric_filter.h"
@@ -90,6 +91,9 @@ val PastedEvents::events() const {
     e.set("length", length);
     e.set("message", val(event.message));
     e.set("error", event.error ? diagnostic_js(*event.error, index_) : val::null());
+    const cwlf::EventHeadline headline = cwlf::event_headline(event);
+    e.set("title", val(headline.title));
+    e.set("detail", val(headline.detail));
     list.set(i, e);
   }
   return list;

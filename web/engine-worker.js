@@ -52,44 +52,6 @@ function instantiate() {
   });
 }
 
-// ---- the identity of an event, for the list of results ----------------------
-
-function clip(text, max) {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function principalOf(identity) {
-  if (!identity || typeof identity !== 'object') return '';
-  const issuer = identity.sessionContext && identity.sessionContext.sessionIssuer;
-  if (issuer && typeof issuer.userName === 'string') return issuer.userName;
-  if (typeof identity.userName === 'string') return identity.userName;
-  if (identity.type === 'Root') return 'root';
-  if (typeof identity.invokedBy === 'string') return identity.invokedBy;
-  if (typeof identity.arn === 'string') return identity.arn.split(/[/:]/).pop();
-  if (typeof identity.principalId === 'string') return identity.principalId;
-  return typeof identity.type === 'string' ? identity.type : '';
-}
-
-// { title, detail }: for a CloudTrail record, "eventName · principal" and
-// "eventSource · eventTime"; otherwise the first 80 characters.
-function identify(message) {
-  if (message.length < 512 * 1024 && message.charCodeAt(0) === 0x7b /* { */) {
-    try {
-      const record = JSON.parse(message);
-      if (record && typeof record.eventName === 'string' && (record.eventSource || record.userIdentity)) {
-        const who = principalOf(record.userIdentity);
-        const detail = [record.eventSource, record.eventTime, record.errorCode]
-          .filter((part) => typeof part === 'string' && part).join(' · ');
-        return { title: clip(who ? `${record.eventName} · ${who}` : record.eventName, 80), detail };
-      }
-    } catch (_) {
-      // not JSON after all: fall through to the plain preview
-    }
-  }
-  return { title: clip(message, 80), detail: '' };
-}
-
 // ---- requests ---------------------------------------------------------------------
 
 // The Log events box's text as the engine holds it: split once into an
@@ -105,10 +67,8 @@ function eventsOf(text) {
   const set = new engine.EventSet(text);
   const list = set.events();
   const messages = list.map((event) => event.message);
-  const statics = list.map((event) => {
-    const { title, detail } = identify(event.message);
-    return { index: event.index, offset: event.offset, length: event.length, error: event.error, title, detail };
-  });
+  // title and detail: the engine's headline of each event (core/include/cwlf/cloudtrail.h).
+  const statics = list.map(({ index, offset, length, error, title, detail }) => ({ index, offset, length, error, title, detail }));
   eventsVersion += 1;
   pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };
   return pasted;

@@ -24,6 +24,8 @@
 #include "evaluate.h"         // evaluate(): verdict, explanation tree, extracted values
 #include "run.h"              // run_test(): a pattern over a paste
 #include "lint.h"             // pitfall warnings with one-click fixes
+#include "result_names.h"     // the result schema's enum names
+#include "result_json.h"      // the one JSON writer of results (CLI and wasm)
 
 // ---- Scanning many events fast -----------------------------------------------
 #include "literal_search.h"   // substring search used by the scans
@@ -35,3 +37,4 @@
 // ---- Features built on verdicts ----------------------------------------------
 #include "metric_filter.h"    // what a metric filter publishes per event
 #include "exclusion.h"        // "Exclude this principal": the safe rewrite
+#include "cloudtrail.h"       // a CloudTrail record's principal and headline, for people
