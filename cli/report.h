@@ -14,8 +14,4 @@ std::string json_report(const TestRun& run, std::string_view pattern, std::strin
 // The pitfall warnings for the pattern and these events ("" when none).
 std::string warnings_report(const TestRun& run, std::string_view pattern);
 
-const char* outcome_name(Outcome o);
-const char* found_name(Found f);
-const char* explain_kind_name(ExplainKind k);
-
 }  // namespace cwlf::cli

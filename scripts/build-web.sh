@@ -31,6 +31,7 @@ cmake --build "$build_dir" --target cwlf_wasm -j "$(nproc 2>/dev/null || echo 2)
 stage="$(mktemp -d "${TMPDIR:-/tmp}/cwlf-dist.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 cp web/* "$stage/"
+cp wasm/cwlf.d.ts "$stage/"  # the JavaScript API's TypeScript declarations
 cp "$build_dir/wasm/cwlf.js" "$build_dir/wasm/cwlf.wasm" "$stage/"
 
 node --input-type=module - tests/data/seed "$stage/seed-example.js" <<'JS'

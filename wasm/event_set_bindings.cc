@@ -26,7 +26,7 @@ using emscripten::val;
 class EventSet {
  public:
   explicit EventSet(const std::string& text) : events_(text) {}
-  std::string format() const { return cwlf_js::format_js(events_.input().format); }
+  std::string format() const { return cwlf::input_format_name(events_.input().format); }
   double size() const { return static_cast<double>(events_.input().events.size()); }
   val events() const { return events_.events(); }
   // explain: the index of the event to explain, or -1 for none.

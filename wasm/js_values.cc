@@ -2,6 +2,7 @@
 #include "js_values.h"
 
 #include "cwlf/pattern_print.h"
+#include "cwlf/result_json.h"
 
 namespace cwlf_js {
 
@@ -48,124 +49,34 @@ uint32_t Utf16Index::scan(size_t block, uint32_t byte) const {
   return sum;
 }
 
-// ---- enum names (the strings docs/api.md documents) ---------------------------
+// ---- conversions ------------------------------------------------------------
+// Every result object is written by the core's one result writer
+// (cwlf/result_json.h), the same that prints `cwlf test --json`, and parsed
+// here: the CLI and the JavaScript API cannot name or shape a field differently.
+
+val parse_json(const std::string& json) { return val::global("JSON").call<val>("parse", val(json)); }
 
 namespace {
-
-const char* family_js(cwlf::PatternFamily f) {
-  switch (f) {
-    case cwlf::PatternFamily::MatchAll: return "match-all";
-    case cwlf::PatternFamily::Terms: return "terms";
-    case cwlf::PatternFamily::Json: return "json";
-    case cwlf::PatternFamily::Delimited: return "delimited";
-  }
-  return "unknown";
+cwlf::OffsetMap offsets_of(const Utf16Index& index) {
+  return [&index](uint32_t byte) { return index(byte); };
 }
-
-const char* kind_js(cwlf::ExplainKind k) {
-  switch (k) {
-    case cwlf::ExplainKind::MatchAll: return "match-all";
-    case cwlf::ExplainKind::NotJson: return "not-json";
-    case cwlf::ExplainKind::And: return "and";
-    case cwlf::ExplainKind::Or: return "or";
-    case cwlf::ExplainKind::Condition: return "condition";
-    case cwlf::ExplainKind::Terms: return "terms";
-    case cwlf::ExplainKind::Term: return "term";
-    case cwlf::ExplainKind::Fields: return "fields";
-    case cwlf::ExplainKind::Field: return "field";
-  }
-  return "unknown";
-}
-
-const char* outcome_js(cwlf::Outcome o) {
-  switch (o) {
-    case cwlf::Outcome::True: return "true";
-    case cwlf::Outcome::False: return "false";
-    case cwlf::Outcome::Skipped: return "skipped";
-  }
-  return "skipped";
-}
-
-// null for nodes that read nothing.
-val found_js(cwlf::Found f) {
-  switch (f) {
-    case cwlf::Found::NotApplicable: return val::null();
-    case cwlf::Found::Missing: return val("missing");
-    case cwlf::Found::Null: return val("null");
-    case cwlf::Found::Boolean: return val("boolean");
-    case cwlf::Found::Object: return val("object");
-    case cwlf::Found::Array: return val("array");
-    case cwlf::Found::String: return val("string");
-    case cwlf::Found::Number: return val("number");
-    case cwlf::Found::Text: return val("text");
-  }
-  return val::null();
-}
-
 }  // namespace
 
-const char* format_js(cwlf::InputFormat f) {
-  switch (f) {
-    case cwlf::InputFormat::Empty: return "empty";
-    case cwlf::InputFormat::JsonObjects: return "json-objects";
-    case cwlf::InputFormat::JsonArray: return "json-array";
-    case cwlf::InputFormat::CloudTrailRecords: return "cloudtrail-records";
-    case cwlf::InputFormat::Lines: return "lines";
-  }
-  return "unknown";
-}
-
-// ---- conversions ------------------------------------------------------------
-
 val diagnostic_js(const cwlf::Diagnostic& d, const Utf16Index& index) {
-  val o = val::object();
-  o.set("code", val(d.code));
-  o.set("awsMessage", d.aws_message.empty() ? val::null() : val(d.aws_message));
-  o.set("message", val(d.message));
-  const auto [offset, length] = index.span(d.span);
-  o.set("offset", offset);
-  o.set("length", length);
-  return o;
+  return parse_json(cwlf::diagnostic_json(d, offsets_of(index)));
 }
 
 val compiled_js(const cwlf::CompileResult& compiled, const Utf16Index& pattern_index) {
-  val o = val::object();
-  o.set("ok", compiled.pattern != nullptr && !compiled.error);
-  o.set("family", compiled.pattern ? val(family_js(compiled.pattern->family)) : val::null());
-  o.set("error", compiled.error ? diagnostic_js(*compiled.error, pattern_index) : val::null());
-  return o;
+  cwlf::ResultJsonOptions options;
+  options.pattern_offsets = offsets_of(pattern_index);
+  return parse_json(cwlf::compile_result_json(compiled, options));
 }
 
 val explanation_js(const cwlf::Explanation& e, const Utf16Index& pattern_index, const Utf16Index& pasted_index) {
-  val nodes = val::array();
-  for (size_t i = 0; i < e.nodes.size(); ++i) {
-    const cwlf::ExplainNode& n = e.nodes[i];
-    val o = val::object();
-    o.set("kind", kind_js(n.kind));
-    o.set("outcome", outcome_js(n.outcome));
-    o.set("decisive", n.decisive);
-    const auto [p_offset, p_length] = pattern_index.span(n.pattern_span);
-    o.set("patternOffset", p_offset);
-    o.set("patternLength", p_length);
-    o.set("found", found_js(n.found));
-    o.set("foundText", n.found == cwlf::Found::NotApplicable ? val::null() : val(n.found_text));
-    if (n.event_span) {
-      const auto [e_offset, e_length] = pasted_index.span(*n.event_span);
-      o.set("eventOffset", e_offset);
-      o.set("eventLength", e_length);
-    } else {
-      o.set("eventOffset", val::null());
-      o.set("eventLength", val::null());
-    }
-    o.set("reason", val(n.reason));
-    val children = val::array();
-    for (size_t c = 0; c < n.children.size(); ++c) children.set(c, n.children[c]);
-    o.set("children", children);
-    nodes.set(i, o);
-  }
-  val o = val::object();
-  o.set("nodes", nodes);
-  return o;
+  cwlf::ResultJsonOptions options;
+  options.pattern_offsets = offsets_of(pattern_index);
+  options.pasted_offsets = offsets_of(pasted_index);
+  return parse_json(cwlf::explanation_json(e, options));
 }
 
 val extracted_js(const std::vector<std::pair<std::string, std::string>>& extracted) {
@@ -181,27 +92,10 @@ val extracted_js(const std::vector<std::pair<std::string, std::string>>& extract
 
 val lint_js(const std::string& pattern, const cwlf::CompileResult& compiled, const std::vector<cwlf::Warning>& warnings) {
   const Utf16Index pattern_index(pattern);
-  val list = val::array();
-  for (size_t i = 0; i < warnings.size(); ++i) {
-    const cwlf::Warning& w = warnings[i];
-    val o = val::object();
-    o.set("code", val(w.code));
-    o.set("message", val(w.message));
-    const auto [offset, length] = pattern_index.span(w.span);
-    o.set("offset", offset);
-    o.set("length", length);
-    val fixes = val::array();
-    for (size_t k = 0; k < w.fixes.size(); ++k) {
-      val f = val::object();
-      f.set("label", val(w.fixes[k].label));
-      f.set("pattern", val(w.fixes[k].pattern));
-      fixes.set(k, f);
-    }
-    o.set("fixes", fixes);
-    list.set(i, o);
-  }
+  cwlf::ResultJsonOptions options;
+  options.pattern_offsets = offsets_of(pattern_index);
   val out = val::object();
-  out.set("warnings", list);
+  out.set("warnings", parse_json(cwlf::warnings_json(warnings, options)));
   out.set("normalised", compiled.pattern ? val(cwlf::normalised_pattern(*compiled.pattern)) : val::null());
   return out;
 }

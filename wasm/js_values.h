@@ -55,7 +55,8 @@ class Utf16Index {
   std::vector<uint32_t> checkpoints_;  // checkpoints_[k]: UTF-16 index of byte k * kStride
 };
 
-const char* format_js(cwlf::InputFormat f);
+// JSON text -> a plain JavaScript value.
+val parse_json(const std::string& json);
 
 val diagnostic_js(const cwlf::Diagnostic& d, const Utf16Index& index);
 // { ok, family, error }

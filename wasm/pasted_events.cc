@@ -7,6 +7,7 @@
 #include "cwlf/exclusion.h"
 #include "cwlf/lint.h"
 #include "cwlf/metric_filter.h"
+#include "cwlf/result_json.h"
 
 namespace cwlf_js {
 
@@ -34,31 +35,15 @@ val counts_js(const cwlf::TestRun& run) {
 val PastedEvents::test(const std::string& pattern, const cwlf::RunOptions& options, bool messages) {
   cwlf::TestRun run = this->run(pattern, options);
   const Utf16Index pattern_index(pattern);
-  val out = val::object();
-  out.set("pattern", compiled_js(run.compiled, pattern_index));
-  out.set("format", format_js(run.input.format));
-  out.set("counts", counts_js(run));
-  val events = val::array();
-  for (size_t i = 0; i < run.input.events.size(); ++i) {
-    const cwlf::Event& event = run.input.events[i];
-    const cwlf::EventResult* result = i < run.results.size() ? &run.results[i] : nullptr;
-    val e = val::object();
-    e.set("index", static_cast<uint32_t>(i));
-    const auto [offset, length] = index_.span(event.span);
-    e.set("offset", offset);
-    e.set("length", length);
-    if (messages) e.set("message", val(event.message));
-    e.set("tested", result != nullptr && result->tested);
-    e.set("matched", result != nullptr && result->matched);
-    e.set("error", event.error ? diagnostic_js(*event.error, index_) : val::null());
-    e.set("extracted", result ? extracted_js(result->extracted) : val::array());
-    e.set("explanation", result && result->explanation ? explanation_js(*result->explanation, pattern_index, index_)
-                                                       : val::null());
-    events.set(i, e);
-  }
-  out.set("events", events);
+  cwlf::ResultJsonOptions json;
+  json.pattern_offsets = [&pattern_index](uint32_t byte) { return pattern_index(byte); };
+  json.pasted_offsets = [this](uint32_t byte) { return index_(byte); };
+  json.messages = messages;
+  const std::vector<cwlf::Warning> warnings =
+      cwlf::lint(pattern, run.compiled, run.compiled.pattern ? &run.input : nullptr);
+  std::string result = cwlf::test_run_json(run, warnings, json);
   take_back(run);
-  return out;
+  return parse_json(result);
 }
 
 val PastedEvents::verdicts(const std::string& pattern, int32_t explain) {

@@ -170,7 +170,7 @@ function setChip(el, text) {
 }
 
 function chipLabel(family) {
-  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', delimited: 'Space-delimited' }[family]
+  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', 'space-delimited': 'Space-delimited' }[family]
     || FAMILY_LABELS[family] || family;
 }
 

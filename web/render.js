@@ -23,7 +23,7 @@ export const FAMILY_LABELS = {
   'match-all': 'Empty pattern: matches every event',
   terms: 'Text terms',
   json: 'JSON pattern',
-  delimited: 'Space-delimited pattern',
+  'space-delimited': 'Space-delimited pattern',
 };
 
 export const FORMAT_LABELS = {

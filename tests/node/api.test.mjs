@@ -38,7 +38,7 @@ test('compile: a valid pattern gives its family and no error', () => {
   assert.deepEqual(cwlf.compile(seedPattern), { ok: true, family: 'json', error: null });
   assert.deepEqual(cwlf.compile(''), { ok: true, family: 'match-all', error: null });
   assert.equal(cwlf.compile('ERROR -healthcheck').family, 'terms');
-  assert.equal(cwlf.compile('[ip, user, status = 5*]').family, 'delimited');
+  assert.equal(cwlf.compile('[ip, user, status = 5*]').family, 'space-delimited');
 });
 
 test('compile: an error carries its code, both wordings and its position', () => {
