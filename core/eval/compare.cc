@@ -1,5 +1,5 @@
 // The comparison rules CloudWatch applies to one scalar, shared by JSON
-// conditions and space-delimited field conditions (spec §13.3, §13.4):
+// conditions and space-delimited field conditions (docs/semantics.md, JSON and space-delimited patterns):
 //  - a number value against an unquoted numeric literal compares as numbers;
 //  - every other pairing compares the literal's text with the value's text
 //    (a string's content, or a number's spelling as written in the event);

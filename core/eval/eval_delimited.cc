@@ -1,4 +1,4 @@
-// Evaluating a space-delimited pattern `[ ... ]` (spec §6, §13.4).
+// Evaluating a space-delimited pattern `[ ... ]` (docs/semantics.md, Space-delimited patterns).
 //
 // The message is split on runs of spaces and tabs; a token that starts with
 // `"` or `[` runs to the matching `"` or `]` (an unterminated one is an

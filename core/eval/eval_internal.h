@@ -56,8 +56,8 @@ bool evaluate_json(const Pattern& p, const Event& e, ExplainBuilder& ex);
 bool evaluate_terms(const Pattern& p, const Event& e, ExplainBuilder& ex);
 bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
                         std::vector<std::pair<std::string, std::string>>* extracted);
-// The number of fields a space-delimited pattern sees in `message` (spec
-// §13.4 tokenising); the lint checks compare it with the pattern's fields.
+// The number of fields a space-delimited pattern sees in `message` (tokenised
+// as in docs/semantics.md); the lint checks compare it with the pattern's fields.
 size_t delimited_token_count(std::string_view message);
 
 }  // namespace cwlf::detail

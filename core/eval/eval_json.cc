@@ -1,6 +1,6 @@
 // Evaluating a JSON pattern `{ ... }` against one event, with reasons.
 //
-// Rules (spec §13.3): the message must be a JSON object; a condition holds
+// Rules (docs/semantics.md, JSON patterns): the message must be a JSON object; a condition holds
 // only when its selector reaches a value of the kind the operator reads
 // (strings and numbers for comparisons, even `!=`; booleans for IS TRUE/FALSE;
 // null, or an array holding null, for IS NULL); NOT EXISTS holds when the

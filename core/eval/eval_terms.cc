@@ -1,4 +1,4 @@
-// Evaluating a text-term pattern (spec §3.2, §13.1): each term is a
+// Evaluating a text-term pattern (docs/semantics.md, Text terms): each term is a
 // case-sensitive substring (or unanchored regex) search in the message;
 // every plain term must be present and no -term may be; ?terms form an OR,
 // but are ignored altogether when the pattern has any plain or -term.

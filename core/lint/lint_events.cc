@@ -58,7 +58,7 @@ std::string join(const std::set<std::string>& words) {
 bool tested_json(const Event& e) { return !e.error && e.json && !e.json->nodes.empty(); }
 
 // `sel != v` where some events lack `sel`: `!=` is false on a missing field
-// (spec §13.3), so those events can never match through this condition.
+// (observed; docs/semantics.md, JSON patterns), so those events can never match through this condition.
 void check_ne_missing(const Pattern& p, const SplitResult& events, std::vector<Warning>& out) {
   for (const ExprNode& n : p.nodes) {
     if (n.kind != ExprKind::Condition || n.condition != ConditionKind::Compare || n.op != CompareOp::Ne) continue;
@@ -106,7 +106,7 @@ void check_ne_missing(const Pattern& p, const SplitResult& events, std::vector<W
 }
 
 // `= true` on a field that is a JSON boolean: it matches only the *string*
-// "true" (spec §13.3); booleans need IS TRUE / IS FALSE.
+// "true" (observed; docs/semantics.md, JSON patterns); booleans need IS TRUE / IS FALSE.
 void check_eq_boolean(const Pattern& p, const SplitResult& events, std::vector<Warning>& out) {
   if (p.family != PatternFamily::Json) return;
   for (const ExprNode& n : p.nodes) {

@@ -13,7 +13,7 @@ namespace {
 
 bool looks_like_regex(std::string_view s) { return s.size() >= 2 && s.front() == '%' && s.back() == '%'; }
 
-// `"%abc%"`: AWS treats a quoted regex as the literal text %abc% (spec §13.2).
+// `"%abc%"`: AWS treats a quoted regex as the literal text %abc% (observed; docs/semantics.md).
 void check_quoted_regex(const Pattern& p, std::vector<Warning>& out) {
   auto warn = [&](Span quoted, std::string_view body) {
     Warning w;
@@ -49,7 +49,7 @@ std::string regex_escape(std::string_view s) {
   return out;
 }
 
-// `Ev*ent`: a `*` inside a value is a literal star (spec §5.4).
+// `Ev*ent`: a `*` inside a value is a literal star (AWS documentation; docs/semantics.md, Pitfall warnings).
 void check_interior_star(const Pattern& p, std::vector<Warning>& out) {
   for (const ExprNode& n : p.nodes) {
     if (n.kind != ExprKind::Condition || n.condition != ConditionKind::Compare) continue;
@@ -75,7 +75,7 @@ void check_interior_star(const Pattern& p, std::vector<Warning>& out) {
 }
 
 // `" "` believed to mean "everything": AWS's documentation says so, the
-// service matches only messages that contain a space (spec §13.1).
+// service matches only messages that contain a space (observed; docs/semantics.md, Choosing the family).
 void check_blank_phrase(const Pattern& p, std::vector<Warning>& out) {
   if (p.family != PatternFamily::Terms || p.terms.size() != 1) return;
   const Term& t = p.terms[0];

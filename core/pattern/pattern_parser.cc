@@ -14,10 +14,10 @@ namespace parse {
 
 const char* const kAwsInvalidPattern = "Invalid metric filter pattern";
 const char* const kAwsRegexCompile = "Failed to compile regular expression.";
-// As captured from TestMetricFilter (spec §13.2).
+// As captured from TestMetricFilter (docs/semantics.md, Parsing patterns: regex quota).
 const char* const kAwsTooManyRegexes =
     "Your input has exceeded the maximum of 2 regular expressions per filter pattern";
-// As captured from TestMetricFilter (spec §13.3).
+// Captured from TestMetricFilter only up to "the m"; the rest is inferred (docs/semantics.md).
 const char* const kAwsTooManyWildcards =
     "Your filter pattern has a JSON path selector that exceeds the maximum number of wildcards";
 
@@ -262,7 +262,7 @@ namespace {
 // but letters, digits and `_` must be quoted, yet its own examples use `.`,
 // `*` and `-` unquoted (123.123.*, *UnauthorizedOperation,
 // cm-policymaintainer), and numbers need `+`/`-`/`.`. Everything else
-// (`@ : / $ \` ...) must be quoted; D2020 names `@`, `$` and `\` explicitly.
+// (`@ : / $ \` ...) must be quoted; the 2020 syntax page names `@`, `$` and `\` explicitly.
 bool is_bare_value_char(char c) {
   return is_alnum(c) || c == '_' || c == '.' || c == '*' || c == '-' || c == '+';
 }

@@ -278,7 +278,7 @@ TEST_CASE("text terms: accepted forms", "[pattern][terms]") {
       {"\"[ERROR]\" Exception", "terms: +q'[ERROR]' +'Exception'"},
       {"?\"clean up\" ?xyz", "terms: ?q'clean up' ?'xyz'"},
       {"-\"a b\"", "terms: -q'a b'"},
-      {"\" \"", "terms: +q' '"},  // §13.1: a one-space phrase, not match-all
+      {"\" \"", "terms: +q' '"},  // observed: a one-space phrase, not match-all
       {"\"\"", "terms: +q''"},     // choice: empty phrase, found in every message
       {"\"ORDER-ITEM-1\"", "terms: +q'ORDER-ITEM-1'"},
       {"\"\\\"foo\\\" he said\"", "terms: +q'\"foo\" he said'"},  // CDK quoteTerm
@@ -405,7 +405,7 @@ TEST_CASE("JSON: operators, keywords and values", "[pattern][json]") {
       {"{ $.a NOT EXISTS }", "json: $.a NOT EXISTS"},
       {"{$.a NOT EXISTS}", "json: $.a NOT EXISTS"},
       {"{ ($.a IS NULL)||($.b NOT EXISTS) }", "json: Or($.a IS NULL, $.b NOT EXISTS)"},
-      // numbers (D2020 grammar)
+      // numbers (the 2020 syntax page's grammar, docs/semantics.md)
       {"{ $.a = 10e3 }", "json: $.a = N(10e3)"},
       {"{ $.a = 10e-3 }", "json: $.a = N(10e-3)"},
       {"{ $.a = 55.5 }", "json: $.a = N(55.5)"},

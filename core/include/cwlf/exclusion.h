@@ -4,7 +4,7 @@
 // name; Root; AWSService: invokedBy) and wraps the current JSON pattern A as
 // {(<selector> != <value>) && (A)}, then says which *other* identities the
 // new clause silently drops: a `!=` on a field an event lacks is false
-// (spec §13.3), so e.g. a role exclusion also drops every IAM user's event.
+// (observed; docs/semantics.md), so e.g. a role exclusion also drops every IAM user's event.
 #pragma once
 
 #include <cstdint>

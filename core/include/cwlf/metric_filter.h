@@ -1,5 +1,5 @@
 // Metric filter emulation: what a metric filter with this pattern would
-// publish for each event (spec §7, §13.5). A metric transformation has a
+// publish for each event (docs/semantics.md, Metric filters). A metric transformation has a
 // metric value (`1`, `$.field` for JSON patterns, `$name` or `$N` for
 // space-delimited ones), an optional default value, and up to 3 dimensions
 // whose values are field references. AWS's validation is applied first,
