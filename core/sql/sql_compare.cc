@@ -19,18 +19,6 @@ std::string like_escaped(std::string_view s) {
   return out;
 }
 
-const char* sql_operator(CompareOp op) {
-  switch (op) {
-    case CompareOp::Eq: return "=";
-    case CompareOp::Ne: return "<>";
-    case CompareOp::Lt: return "<";
-    case CompareOp::Gt: return ">";
-    case CompareOp::Le: return "<=";
-    case CompareOp::Ge: return ">=";
-  }
-  return "=";
-}
-
 }  // namespace
 
 std::string number_value(const Context& c, const std::string& text) {
@@ -72,7 +60,7 @@ std::string number_compare(Context& c, const ExprNode& cond, const std::string& 
              cond.value.span);
     return "FALSE";
   }
-  return number + " " + sql_operator(cond.op) + " " + double_literal(cond.value.number);
+  return number + " " + compare_op_text(cond.op) + " " + double_literal(cond.value.number);
 }
 
 }  // namespace cwlf::sql_detail

@@ -8,23 +8,22 @@
 
 namespace cwlf::sql_detail {
 
-std::string quote_string(std::string_view s) {
-  std::string out = "'";
+namespace {
+
+// SQL's one quoting rule: the quote character doubled inside.
+std::string quoted(std::string_view s, char quote) {
+  std::string out(1, quote);
   for (char ch : s) {
-    if (ch == '\'') out += '\'';
+    if (ch == quote) out += quote;
     out += ch;
   }
-  return out + "'";
+  return out + quote;
 }
 
-std::string quote_identifier(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
+}  // namespace
+
+std::string quote_string(std::string_view s) { return quoted(s, '\''); }
+std::string quote_identifier(std::string_view s) { return quoted(s, '"'); }
 
 std::string double_literal(double v) {
   // %.17g round-trips every double; through a string so that neither engine

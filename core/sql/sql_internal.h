@@ -95,7 +95,8 @@ std::string number_value(const Context& c, const std::string& text);
 // `text` (a VARCHAR expression) against one literal, for `=`/`!=` (equality
 // only: the caller negates) — wildcards, regex, the number literal's text.
 std::string literal_equal(Context& c, const Value& v, const std::string& text);
-// `<`, `<=`, `>`, `>=`, `=` or `!=` against a number literal, both sides numbers.
+// `<`, `<=`, `>`, `>=`, `=` or `!=` (which DuckDB and Trino both accept) against a
+// number literal, both sides numbers.
 std::string number_compare(Context& c, const ExprNode& cond, const std::string& number);
 // The &&/|| tree under `root`, each condition through `condition`.
 template <typename F>
