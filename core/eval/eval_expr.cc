@@ -1,56 +1,57 @@
 // The boolean expression machinery shared by JSON patterns and the
 // conditions of space-delimited fields: short-circuit evaluation of n-ary
 // &&/|| trees, mirroring them in the explanation, and the reasons of the
-// &&/|| nodes. Everything walks with explicit stacks.
+// &&/|| nodes. Every walk is walk_expr() (expr_walk.h): an explicit stack.
 #include "eval_internal.h"
+#include "expr_walk.h"
 
 namespace cwlf::detail {
 
 bool evaluate_expr(const Pattern& p, uint32_t root, const std::function<bool(uint32_t)>& condition,
                    std::vector<Outcome>& outcome) {
-  struct Frame {
-    uint32_t node;
-    uint32_t next;
-  };
-  std::vector<Frame> stack{{root, 0}};
-  bool last = false;
-  while (!stack.empty()) {
-    Frame f = stack.back();
-    const ExprNode& n = p.nodes[f.node];
-    if (n.kind == ExprKind::Condition) {
-      last = condition(f.node);
-      outcome[f.node] = last ? Outcome::True : Outcome::False;
-      stack.pop_back();
-      continue;
+  // Short-circuit: an && stops at its first false operand, an || at its first
+  // true one; the operands after it stay Skipped.
+  struct Evaluate : TreeVisitor {
+    const Pattern& p;
+    const std::function<bool(uint32_t)>& condition;
+    std::vector<Outcome>& outcome;
+    bool last = false;  // the value of the node that finished last
+    Evaluate(const Pattern& p, const std::function<bool(uint32_t)>& c, std::vector<Outcome>& o)
+        : p(p), condition(c), outcome(o) {}
+    bool enter(uint32_t node, uint32_t) {
+      if (p.nodes[node].kind == ExprKind::Condition) last = condition(node);
+      return true;
     }
-    bool done = f.next == n.operands.size();
-    if (f.next > 0) done = done || (n.kind == ExprKind::And && !last) || (n.kind == ExprKind::Or && last);
-    if (done) {
-      outcome[f.node] = last ? Outcome::True : Outcome::False;
-      stack.pop_back();
-      continue;
+    bool after(uint32_t node, uint32_t) {
+      const ExprKind kind = p.nodes[node].kind;
+      return !((kind == ExprKind::And && !last) || (kind == ExprKind::Or && last));
     }
-    stack.back().next++;
-    stack.push_back({n.operands[f.next], 0});
-  }
-  return last;
+    void leave(uint32_t node) { outcome[node] = last ? Outcome::True : Outcome::False; }
+  } walk(p, condition, outcome);
+  walk_expr(p, root, walk);
+  return walk.last;
 }
 
 void mirror_expr(const Pattern& p, uint32_t root, uint32_t parent, ExplainBuilder& ex,
                  std::vector<uint32_t>& explain_of) {
   if (!ex.enabled()) return;
-  std::vector<std::pair<uint32_t, uint32_t>> stack{{root, parent}};
-  while (!stack.empty()) {
-    auto [node, up] = stack.back();
-    stack.pop_back();
-    const ExprNode& n = p.nodes[node];
-    ExplainKind k = n.kind == ExprKind::And  ? ExplainKind::And
-                    : n.kind == ExprKind::Or ? ExplainKind::Or
-                                             : ExplainKind::Condition;
-    explain_of[node] = ex.add(k, n.span, up);
-    // Pushed in reverse so that children are added in pattern order.
-    for (size_t i = n.operands.size(); i-- > 0;) stack.push_back({n.operands[i], explain_of[node]});
-  }
+  struct Mirror : TreeVisitor {
+    const Pattern& p;
+    uint32_t root_parent;
+    ExplainBuilder& ex;
+    std::vector<uint32_t>& explain_of;
+    Mirror(const Pattern& p, uint32_t up, ExplainBuilder& ex, std::vector<uint32_t>& of)
+        : p(p), root_parent(up), ex(ex), explain_of(of) {}
+    bool enter(uint32_t node, uint32_t parent) {
+      const ExprNode& n = p.nodes[node];
+      const ExplainKind k = n.kind == ExprKind::And  ? ExplainKind::And
+                            : n.kind == ExprKind::Or ? ExplainKind::Or
+                                                     : ExplainKind::Condition;
+      explain_of[node] = ex.add(k, n.span, parent == kNoParent ? root_parent : explain_of[parent]);
+      return true;
+    }
+  } walk(p, parent, ex, explain_of);
+  walk_expr(p, root, walk);
 }
 
 namespace {

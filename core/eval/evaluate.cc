@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "eval_internal.h"
+#include "tree_walk.h"
 
 namespace cwlf {
 namespace detail {
@@ -23,49 +24,48 @@ uint32_t ExplainBuilder::add(ExplainKind kind, Span pattern_span, uint32_t paren
 
 // Decisiveness flows from the root: a false && is decided by its first false
 // operand, a true || by its first true operand, anything else by all of its
-// (evaluated) children. Iterative: explanation depth follows the pattern.
+// (evaluated) children. walk_tree: explanation depth follows the pattern.
 Explanation ExplainBuilder::finish() {
   Explanation out;
   if (!enabled_ || nodes_.empty()) return out;
-  std::vector<uint32_t> stack{0};
-  while (!stack.empty()) {
-    uint32_t i = stack.back();
-    stack.pop_back();
-    ExplainNode& n = nodes_[i];
-    n.decisive = true;
-    bool verdict = n.outcome == Outcome::True;
-    bool first_only = false;
-    bool want = false;
-    if ((n.kind == ExplainKind::And || n.kind == ExplainKind::Fields) && !verdict) {
-      first_only = true;
-      want = false;
-    } else if (n.kind == ExplainKind::Or && verdict) {
-      first_only = true;
-      want = true;
-    } else if (n.kind == ExplainKind::Terms) {
-      // A false term list is decided by its first failing term; a true one by
-      // every term that held (all plain and -terms, or the ?terms found).
-      if (!verdict) {
-        first_only = true;
-        want = false;
-      } else {
-        for (uint32_t c : n.children)
-          if (nodes_[c].outcome == Outcome::True) stack.push_back(c);
-        continue;
-      }
-    }
-    if (first_only) {
-      for (uint32_t c : n.children) {
-        if (nodes_[c].outcome == (want ? Outcome::True : Outcome::False)) {
-          stack.push_back(c);
-          break;
-        }
-      }
-    } else {
+  // A child is visited (and so marked) only when its parent's rule picks it.
+  struct Mark : TreeVisitor {
+    std::vector<ExplainNode>& nodes;
+    std::vector<uint32_t> decider;  // per node: deciding_child(), worked out when it is entered
+    explicit Mark(std::vector<ExplainNode>& n) : nodes(n), decider(n.size(), UINT32_MAX) {}
+    // The one child that decides a node, or UINT32_MAX when its rule is "every
+    // evaluated child" (or, for a true term list, every term that held).
+    uint32_t deciding_child(const ExplainNode& n) const {
+      const bool verdict = n.outcome == Outcome::True;
+      Outcome wanted;
+      if ((n.kind == ExplainKind::And || n.kind == ExplainKind::Fields || n.kind == ExplainKind::Terms) && !verdict)
+        wanted = Outcome::False;  // a false && (or field list, or term list): its first false operand
+      else if (n.kind == ExplainKind::Or && verdict)
+        wanted = Outcome::True;   // a true ||: its first true operand
+      else
+        return UINT32_MAX;
       for (uint32_t c : n.children)
-        if (nodes_[c].outcome != Outcome::Skipped) stack.push_back(c);
+        if (nodes[c].outcome == wanted) return c;
+      return UINT32_MAX - 1;  // none: no child decides
     }
-  }
+    bool picked(uint32_t child, uint32_t parent) const {
+      const ExplainNode& up = nodes[parent];
+      const uint32_t only = decider[parent];
+      if (only != UINT32_MAX) return child == only;
+      // A true term list is decided by every term that held (all plain and
+      // -terms, or the ?terms found); anything else by all evaluated children.
+      if (up.kind == ExplainKind::Terms) return nodes[child].outcome == Outcome::True;
+      return nodes[child].outcome != Outcome::Skipped;
+    }
+    bool enter(uint32_t node, uint32_t parent) {
+      if (parent != kNoParent && !picked(node, parent)) return false;
+      nodes[node].decisive = true;
+      decider[node] = deciding_child(nodes[node]);
+      return true;
+    }
+  } mark(nodes_);
+  auto children = [this](uint32_t i) -> const std::vector<uint32_t>& { return nodes_[i].children; };
+  walk_tree(0, children, mark);
   out.nodes = std::move(nodes_);
   return out;
 }

@@ -2,6 +2,8 @@
 // tree is walked with an explicit stack: its depth is the user's to choose.
 #include "pattern_print.h"
 
+#include "expr_walk.h"
+
 #include <string_view>
 #include <vector>
 
@@ -36,40 +38,30 @@ void print_condition(const Pattern& p, const ExprNode& n, std::string& out) {
 std::string normalised_expression(const Pattern& p, uint32_t root) {
   std::string out;
   if (root >= p.nodes.size()) return out;
-  // Work items: a node to print (with or without parentheses) or literal text.
-  struct Item {
-    uint32_t node;
-    bool parens;
-    const char* literal;
-  };
-  std::vector<Item> stack{{root, false, nullptr}};
-  while (!stack.empty()) {
-    const Item item = stack.back();
-    stack.pop_back();
-    if (item.literal) {
-      out += item.literal;
-      continue;
+  // A group inside another group always gets parentheses: that is what
+  // makes the reading explicit, and it keeps `(a && b) && c` the same tree.
+  struct Print : detail::TreeVisitor {
+    const Pattern& p;
+    uint32_t root;
+    std::string& out;
+    Print(const Pattern& p, uint32_t root, std::string& out) : p(p), root(root), out(out) {}
+    bool group(uint32_t node) const { return node != root && p.nodes[node].kind != ExprKind::Condition; }
+    bool enter(uint32_t node, uint32_t) {
+      const ExprNode& n = p.nodes[node];
+      if (n.kind == ExprKind::Condition) print_condition(p, n, out);
+      if (group(node)) out += '(';
+      return true;
     }
-    if (item.node >= p.nodes.size()) continue;
-    const ExprNode& n = p.nodes[item.node];
-    if (n.kind == ExprKind::Condition) {
-      print_condition(p, n, out);
-      continue;
+    bool after(uint32_t node, uint32_t child) {
+      const ExprNode& n = p.nodes[node];
+      if (child != n.operands.back()) out += n.kind == ExprKind::And ? " && " : " || ";
+      return true;
     }
-    // A group inside another group always gets parentheses: that is what
-    // makes the reading explicit, and it keeps `(a && b) && c` the same tree.
-    if (item.parens) {
-      out += '(';
-      stack.push_back({0, false, ")"});
+    void leave(uint32_t node) {
+      if (group(node)) out += ')';
     }
-    const char* joiner = n.kind == ExprKind::And ? " && " : " || ";
-    for (size_t k = n.operands.size(); k-- > 0;) {
-      const uint32_t child = n.operands[k];
-      const bool group = child < p.nodes.size() && p.nodes[child].kind != ExprKind::Condition;
-      stack.push_back({child, group, nullptr});
-      if (k > 0) stack.push_back({0, false, joiner});
-    }
-  }
+  } walk(p, root, out);
+  detail::walk_expr(p, root, walk);
   return out;
 }
 

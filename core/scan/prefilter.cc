@@ -1,6 +1,8 @@
 // Deriving the literals a matching event must contain; searching for them.
 #include "prefilter.h"
 
+#include "expr_walk.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -53,50 +55,48 @@ const Clause* best_clause(const Clauses& cs) {
   return best;
 }
 
-// Clauses of an expression tree, bottom-up without recursion (the tree's
-// depth follows the pattern).
+// Clauses of an expression tree, bottom-up (walk_expr: no recursion, the
+// tree's depth follows the pattern).
 Clauses expr_clauses(const Pattern& p, uint32_t root, bool json) {
   if (root >= p.nodes.size()) return {};
-  std::vector<Clauses> result(p.nodes.size());
-  std::vector<std::pair<uint32_t, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [i, expanded] = stack.back();
-    stack.pop_back();
-    const ExprNode& n = p.nodes[i];
-    if (n.kind == ExprKind::Condition) {
-      std::string lit = required_literal(n, json);
-      if (!lit.empty()) result[i] = {Clause{lit}};
-      continue;
-    }
-    if (!expanded) {
-      stack.push_back({i, true});
-      for (uint32_t c : n.operands)
-        if (c < p.nodes.size()) stack.push_back({c, false});
-      continue;
-    }
-    Clauses out;
-    if (n.kind == ExprKind::And) {
-      for (uint32_t c : n.operands)
-        if (c < p.nodes.size()) out.insert(out.end(), result[c].begin(), result[c].end());
-    } else {  // Or: one of the operands holds, so one of their clauses' literals occurs
-      Clause merged;
-      bool all = !n.operands.empty();
-      for (uint32_t c : n.operands) {
-        const Clause* b = c < p.nodes.size() ? best_clause(result[c]) : nullptr;
-        if (!b) {
-          all = false;
-          break;
-        }
-        merged.insert(merged.end(), b->begin(), b->end());
+  struct Collect : detail::TreeVisitor {
+    const Pattern& p;
+    bool json;
+    std::vector<Clauses> result;
+    Collect(const Pattern& p, bool json) : p(p), json(json), result(p.nodes.size()) {}
+    void leave(uint32_t i) {
+      const ExprNode& n = p.nodes[i];
+      if (n.kind == ExprKind::Condition) {
+        std::string lit = required_literal(n, json);
+        if (!lit.empty()) result[i] = {Clause{lit}};
+        return;
       }
-      std::sort(merged.begin(), merged.end());
-      merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-      if (all && merged.size() <= kMaxAlternatives) out.push_back(std::move(merged));
+      Clauses out;
+      if (n.kind == ExprKind::And) {
+        for (uint32_t c : n.operands)
+          if (c < p.nodes.size()) out.insert(out.end(), result[c].begin(), result[c].end());
+      } else {  // Or: one of the operands holds, so one of their clauses' literals occurs
+        Clause merged;
+        bool all = !n.operands.empty();
+        for (uint32_t c : n.operands) {
+          const Clause* b = c < p.nodes.size() ? best_clause(result[c]) : nullptr;
+          if (!b) {
+            all = false;
+            break;
+          }
+          merged.insert(merged.end(), b->begin(), b->end());
+        }
+        std::sort(merged.begin(), merged.end());
+        merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+        if (all && merged.size() <= kMaxAlternatives) out.push_back(std::move(merged));
+      }
+      result[i] = std::move(out);
+      for (uint32_t c : n.operands)
+        if (c < p.nodes.size()) Clauses().swap(result[c]);
     }
-    result[i] = std::move(out);
-    for (uint32_t c : n.operands)
-      if (c < p.nodes.size()) Clauses().swap(result[c]);
-  }
+  } walk(p, json);
+  detail::walk_expr(p, root, walk);
+  std::vector<Clauses>& result = walk.result;
   return std::move(result[root]);
 }
 
