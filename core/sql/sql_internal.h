@@ -9,6 +9,7 @@
 
 #include "pattern.h"
 #include "sql.h"
+#include "tree_walk.h"
 
 namespace cwlf::sql_detail {
 
@@ -110,40 +111,29 @@ std::string delimited_predicate(Context& c);
 
 template <typename F>
 std::string expression(const Pattern& p, uint32_t root, F condition) {
-  // Iterative post-order walk: the input controls the depth of the tree.
-  struct Frame {
-    uint32_t node;
-    size_t next;
-    std::vector<std::string> parts;
-  };
-  std::vector<Frame> stack;
-  stack.push_back({root, 0, {}});
-  std::string last;
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const ExprNode& n = p.nodes[f.node];
-    if (n.kind == ExprKind::Condition) {
-      last = condition(n);
-      stack.pop_back();
-      if (!stack.empty()) stack.back().parts.push_back(last);
-      continue;
+  // The walker keeps the depth, which the user's pattern decides, off the C++ stack.
+  struct Visitor : detail::TreeVisitor {
+    const Pattern& p;
+    F& condition;
+    std::vector<std::string> sql;  // per node, once left
+    Visitor(const Pattern& pattern, F& c) : p(pattern), condition(c), sql(pattern.nodes.size()) {}
+    void leave(uint32_t i) {
+      const ExprNode& n = p.nodes[i];
+      if (n.kind == ExprKind::Condition) {
+        sql[i] = condition(n);
+        return;
+      }
+      std::string joined;
+      for (uint32_t child : n.operands) {
+        joined += joined.empty() ? "(" : n.kind == ExprKind::And ? " AND " : " OR ";
+        joined += sql[child];
+        sql[child].clear();
+      }
+      sql[i] = joined + ")";
     }
-    if (f.next < n.operands.size()) {
-      uint32_t child = n.operands[f.next++];
-      stack.push_back({child, 0, {}});
-      continue;
-    }
-    std::string joined = "(";
-    for (size_t i = 0; i < f.parts.size(); ++i) {
-      if (i) joined += n.kind == ExprKind::And ? " AND " : " OR ";
-      joined += f.parts[i];
-    }
-    joined += ")";
-    last = joined;
-    stack.pop_back();
-    if (!stack.empty()) stack.back().parts.push_back(last);
-  }
-  return last;
+  } visitor(p, condition);
+  detail::walk_tree(root, [&](uint32_t i) -> const std::vector<uint32_t>& { return p.nodes[i].operands; }, visitor);
+  return visitor.sql[root];
 }
 
 }  // namespace cwlf::sql_detail
