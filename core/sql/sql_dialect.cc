@@ -3,6 +3,7 @@
 // MAP(VARCHAR, JSON), Joni with Java syntax). Everything else is shared.
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "sql_internal.h"
 
@@ -34,6 +35,26 @@ std::string double_literal(double v) {
 }
 
 namespace {
+
+// JSON pointer (RFC 6901) token: `~` -> `~0`, `/` -> `~1`.
+std::string pointer_token(std::string_view name) {
+  std::string out;
+  for (char ch : name) {
+    if (ch == '~') out += "~0";
+    else if (ch == '/') out += "~1";
+    else out += ch;
+  }
+  return out;
+}
+
+// A name a JSON pointer could also read as an array index.
+bool index_like(std::string_view name) {
+  if (name == "-") return true;
+  if (name.empty()) return false;
+  for (char ch : name)
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
 
 // JSONPath bracket member: ["a \"b\""].
 std::string bracket_member(std::string_view name) {
@@ -72,6 +93,45 @@ std::string Dialect::json_member(const std::string& object, const std::string& n
   }
   return "CASE WHEN " + is_object + " THEN json_extract(" + object + ", " + quote_string("$" + bracket_member(name)) +
          ") END";
+}
+
+std::optional<std::pair<std::string, std::string>> Dialect::json_pointer_read(
+    const std::string& column, const std::vector<SelectorStep>& steps) const {
+  if (!duck() || steps.empty()) return std::nullopt;
+  // No escape in the text: a key is spelled as its JSON-quoted name (a name
+  // needing an escape other than \" or \\ is never read this way).
+  std::vector<std::string> conditions{"NOT contains(" + column + ", '\\u')", "NOT contains(" + column + ", '\\/')"};
+  std::vector<std::string> guards;
+  std::string pointer;
+  std::set<std::string> names;
+  for (const SelectorStep& s : steps) {
+    if (s.kind == StepKind::Index || index_like(s.name))  // the parent's type decides member or index
+      guards.push_back("json_type(" + column + ", " + quote_string(pointer.empty() ? "$" : pointer) + ") = " +
+                       (s.kind == StepKind::Index ? "'ARRAY'" : "'OBJECT'"));
+    if (s.kind == StepKind::Index) {
+      pointer += "/" + std::to_string(s.index);
+      continue;
+    }
+    for (unsigned char ch : s.name)
+      if (ch < 0x20) return std::nullopt;
+    pointer += "/" + pointer_token(s.name);
+    if (!names.insert(s.name).second) continue;
+    std::string needle = "\"";
+    for (char ch : s.name) needle += ch == '"' || ch == '\\' ? std::string("\\") + ch : std::string(1, ch);
+    needle += "\"";
+    // At most one occurrence of "name" (as a key or any other string).
+    conditions.push_back("length(" + column + ") - length(replace(" + column + ", " + quote_string(needle) +
+                         ", '')) <= " + std::to_string(needle.size()));
+  }
+  std::string condition;
+  for (const std::string& c : conditions) condition += (condition.empty() ? "" : " AND ") + c;
+  std::string value = "json_extract(" + column + ", " + quote_string(pointer) + ")";
+  if (!guards.empty()) {
+    std::string g;
+    for (const std::string& c : guards) g += (g.empty() ? "" : " AND ") + c;
+    value = "CASE WHEN " + g + " THEN " + value + " END";
+  }
+  return std::make_pair(condition, value);
 }
 
 std::string Dialect::json_element(const std::string& array, uint32_t index) const {

@@ -42,6 +42,12 @@ class Dialect {
   // be a variable (it is used more than once).
   std::string json_member(const std::string& object, const std::string& name) const;
   std::string json_element(const std::string& array, uint32_t index) const;
+  // DuckDB only (nullopt for Trino): {condition, value} where `value` reads
+  // the path with one JSON pointer, exact whenever `condition` holds: no
+  // member name of the path occurs twice in the message's text (so no object
+  // on the path repeats it) and no key can be spelled with an escape.
+  std::optional<std::pair<std::string, std::string>> json_pointer_read(const std::string& column,
+                                                                       const std::vector<SelectorStep>& steps) const;
   // The value's kind test (kind: OBJECT ARRAY STRING NUMBER NULL TRUE FALSE).
   std::string json_is(const std::string& value, std::string_view kind) const;
   // A string's content or a number's text as the engine spells it.

@@ -58,9 +58,18 @@ class JsonGen {
     if (!wildcard) {
       std::string value = d_.json_root(c_.column);
       for (const SelectorStep& s : steps) value = step(value, s);
-      if (n.condition == ConditionKind::NotExists) return "(" + value + " IS NULL)";
+      // DuckDB: one JSON pointer read when no name on the path can be repeated.
+      std::optional<std::pair<std::string, std::string>> fast = d_.json_pointer_read(c_.column, steps);
+      if (n.condition == ConditionKind::NotExists) {
+        if (fast) return "(CASE WHEN " + fast->first + " THEN " + fast->second + " ELSE " + value + " END IS NULL)";
+        return "(" + value + " IS NULL)";
+      }
       std::string x = c_.fresh("v");
-      return "COALESCE(" + d_.let(value, x, holds(n, x)) + ", FALSE)";
+      std::string test = holds(n, x);
+      if (fast)
+        return "COALESCE(CASE WHEN " + fast->first + " THEN " + d_.let(fast->second, x, test) + " ELSE " +
+               d_.let(value, x, test) + " END, FALSE)";
+      return "COALESCE(" + d_.let(value, x, test) + ", FALSE)";
     }
     std::string l = d_.list(d_.json_root(c_.column));
     for (const SelectorStep& s : steps) {
