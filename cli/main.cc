@@ -15,6 +15,7 @@
 
 #include "caret.h"
 #include "filter_command.h"
+#include "sql_command.h"
 #include "metric_report.h"
 #include "report.h"
 #include "cwlf/run.h"
@@ -36,6 +37,7 @@ const char* kUsage =
     "      Run a test saved by the page (Download .json) and check each event's expected verdict:\n"
     "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
     "%FILTER%"
+    "%SQL%"
     "  cwlf check PATTERN\n"
     "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
@@ -49,6 +51,7 @@ const char* kUsage =
 std::string usage_text() {
   std::string u = kUsage;
   u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
+  u.replace(u.find("%SQL%"), 5, cwlf::cli::kSqlUsage);
   return u;
 }
 
@@ -204,6 +207,7 @@ int main(int argc, char** argv) {
   if (cmd == "test") return cmd_test(args);
   if (cmd == "check") return cmd_check(args);
   if (cmd == "filter") return cwlf::cli::cmd_filter(args);
+  if (cmd == "sql") return cwlf::cli::cmd_sql(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }

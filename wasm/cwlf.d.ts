@@ -192,6 +192,11 @@ export interface StreamFilter extends Deletable {
   lines(): number;
 }
 
+/** sql(pattern, dialect): the pattern as a SQL predicate (docs/sql.md), or why not. */
+export type SqlResult =
+  | { ok: true; sql: string }
+  | { ok: false; family: string; reason: string; offset?: number; length?: number };
+
 export interface CwlfModule {
   compile(pattern: string): CompileResult;
   test(pattern: string, pastedText: string, options?: TestOptions): TestRun;
@@ -200,6 +205,7 @@ export interface CwlfModule {
   exclusion(pattern: string, pastedText: string, eventIndex: number, byArn: boolean): Exclusion;
   metric(pattern: string, pastedText: string, definition: MetricDefinition): MetricRun;
   selectors(pattern: string): Selector[];
+  sql(pattern: string, dialect: 'duckdb' | 'trino' | 'athena'): SqlResult;
   EventSet: new (pastedText: string) => EventSet;
   FileScan: new (pattern: string, keep?: number) => FileScan;
   StreamFilter: new (pattern: string, lines: boolean) => StreamFilter;

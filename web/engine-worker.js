@@ -200,6 +200,17 @@ self.onmessage = (e) => {
     });
     return;
   }
+  if (message && message.type === 'sql') {
+    // "Copy as… Athena SQL / DuckDB SQL" (export-panel.js).
+    queue = queue.then(() => loading).then(() => {
+      const result = engine.sql(wellFormed(String(message.pattern)), String(message.dialect));
+      self.postMessage({ type: 'sql-result', id: message.id, result });
+    }).catch((err) => {
+      self.postMessage({ type: 'sql-result', id: message.id,
+        result: { ok: false, family: 'engine', reason: String(err && err.message || err) } });
+    });
+    return;
+  }
   if (message && message.type === 'test-messages') {
     // The offline twin of TestMetricFilter (the golden conformance table runs through it).
     queue = queue.then(() => loading).then(() => {

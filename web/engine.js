@@ -16,6 +16,10 @@ export class Engine {
     this.sentText = null;
     // What the list shows of each event, sent by the worker once per text.
     this.statics = { version: 0, list: [] };
+    // SQL requests of the "Copy as…" panel (export-panel.js), by id.
+    this.sqlPending = new Map();
+    // The page has one engine; the export panel finds it here.
+    Engine.current = this;
     // boot.js may have started the worker already (and kept what it said).
     const boot = self.cwlfBoot;
     this.worker = boot ? boot.worker : new Worker('engine-worker.js');
@@ -62,7 +66,22 @@ export class Engine {
     });
   }
 
+  // The pattern as SQL (docs/sql.md): resolves to the engine's sql() answer.
+  sql(pattern, dialect) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.sqlPending.set(id, resolve);
+      this.worker.postMessage({ type: 'sql', id, pattern, dialect });
+    });
+  }
+
   receive(message) {
+    if (message.type === 'sql-result') {
+      const resolve = this.sqlPending.get(message.id);
+      this.sqlPending.delete(message.id);
+      if (resolve) resolve(message.result);
+      return;
+    }
     // Progress of a file scan (files.js): not an answer to a test request.
     if (typeof message.type === 'string' && message.type.startsWith('scan-')) {
       if (this.onScan) this.onScan(message);

@@ -152,10 +152,22 @@ export function cdk(pattern, options) {
   ].join('\n');
 }
 
+// SQL over the raw events (docs/sql.md) is written by the engine itself (the
+// same generator as `cwlf sql`), in the worker: these formats carry a
+// dialect instead of a make(), and sqlText() turns the engine's answer into
+// the text shown. A pattern SQL cannot say exactly gets the reason, as a comment.
+export function sqlText(result) {
+  if (result && result.ok) return `${result.sql}\n`;
+  const why = result ? `${result.reason} (${result.family})` : 'the engine did not answer';
+  return `-- Not translated: SQL cannot say this pattern exactly: ${why}.\n`;
+}
+
 export const FORMATS = {
   'aws-cli': { label: 'AWS CLI put-metric-filter', make: (p, o) => awsCliPutMetricFilter(p, o) },
   'aws-cli-test': { label: 'AWS CLI test-metric-filter', make: (p, o) => awsCliTestMetricFilter(p, o.messages || []) },
   cloudformation: { label: 'CloudFormation YAML', make: cloudFormation },
   terraform: { label: 'Terraform', make: terraform },
   cdk: { label: 'CDK (TypeScript)', make: cdk },
+  'athena-sql': { label: 'Athena SQL (predicate)', dialect: 'athena' },
+  'duckdb-sql': { label: 'DuckDB SQL (predicate)', dialect: 'duckdb' },
 };

@@ -1,0 +1,2 @@
+-- cwlf sql "" --dialect duckdb
+TRUE

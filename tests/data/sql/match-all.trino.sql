@@ -1,0 +1,2 @@
+-- cwlf sql "" --dialect trino
+TRUE
