@@ -155,7 +155,7 @@ TEST_CASE("the dialects share the generator and differ in their functions", "[sq
   CHECK(trino.sql.find("json_keys(") == std::string::npos);
 }
 
-TEST_CASE("queries wrap the predicate; options are checked", "[sql]") {
+TEST_CASE("queries wrap the predicate, and options are checked", "[sql]") {
   SqlOptions o;
   o.dialect = SqlDialect::Trino;
   o.query = SqlQuery::Count;
