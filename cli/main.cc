@@ -14,6 +14,8 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "caret.h"
+#include "cwlf/proof.h"
+#include "compare_command.h"
 #include "filter_command.h"
 #include "metric_report.h"
 #include "report.h"
@@ -36,6 +38,7 @@ const char* kUsage =
     "      Run a test saved by the page (Download .json) and check each event's expected verdict:\n"
     "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
     "%FILTER%"
+    "%COMPARE%"
     "  cwlf check PATTERN\n"
     "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
@@ -49,6 +52,7 @@ const char* kUsage =
 std::string usage_text() {
   std::string u = kUsage;
   u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
+  u.replace(u.find("%COMPARE%"), 9, cwlf::cli::kCompareUsage);
   return u;
 }
 
@@ -79,7 +83,7 @@ int cmd_check(const std::vector<std::string>& args) {
     print_invalid(args[0], *r.error);
     return 1;
   }
-  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n";
+  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n" << cwlf::summarize_pattern(*r.pattern) << "\n";
   return 0;
 }
 
@@ -204,6 +208,7 @@ int main(int argc, char** argv) {
   if (cmd == "test") return cmd_test(args);
   if (cmd == "check") return cmd_check(args);
   if (cmd == "filter") return cwlf::cli::cmd_filter(args);
+  if (cmd == "compare") return cwlf::cli::cmd_compare(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in fuzz/ with clang-14 under AddressSanitizer +
 # UndefinedBehaviorSanitizer and runs each for SECONDS (one at a time).
-# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate)
+# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare)
 # New inputs go to build-fuzz/corpus-TARGET (fuzz/corpus/TARGET, the seed
 # corpus in git, is only read); a crash leaves build-fuzz/crash-* and fails.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET ...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate)
+[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare)
 
 scripts/ensure-deps.sh fuzz
 cxx=clang++-14
@@ -17,13 +17,13 @@ out=build-fuzz
 mkdir -p "$out/obj"
 flags=(-std=c++17 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer
        -fsanitize=address,undefined -fno-sanitize-recover=all
-       -fsanitize-recover=pointer-overflow -Icore)  # see fuzz/ubsan.supp
+       -fsanitize-recover=pointer-overflow -Icore -Icore/include)  # see fuzz/ubsan.supp
 # Every UBSan report stops the run except the one suppressed in fuzz/ubsan.supp.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/ubsan.supp"
 
 # The engine, compiled once (only what changed is rebuilt).
 objs=()
-for src in core/*.cc; do
+for src in core/*.cc core/proof/*.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
