@@ -47,6 +47,33 @@ std::string sentence(Relation r, const std::string& why) {
   return "";
 }
 
+// The empty pattern (index `all` of the pair) against a JSON pattern: it
+// matches every event, so the JSON side has no event of its own; a line that
+// is not JSON is the empty pattern's own; the JSON side's own matching event
+// (if any) is shared.
+void decide_match_all_vs_json(const Pattern* pair[2], int all, const ProofOptions& opts, SearchOutcome out[3]) {
+  const Pattern& json = *pair[1 - all];
+  int own = all == 0 ? 0 : 1, other = 1 - own;
+  out[other].status = SearchStatus::Absent;
+  Verdicts v = check_event(*pair[0], *pair[1], "not JSON", all == 0, all == 1);
+  if (v.a == (all == 0) && v.b == (all == 1)) {
+    out[own].status = SearchStatus::Found;
+    out[own].witnesses.push_back({"not JSON", v.a, v.b, v.reason, v.a_decided, v.b_decided, false});
+  }
+  Space space = build_space(json, json, nullptr);
+  if (!space.unsupported.empty()) {
+    out[2].unknown_reason = space.unsupported;
+    return;
+  }
+  size_t nodes = opts.max_search_nodes;
+  SearchOutcome both = search(space, true, true, opts, nodes);
+  for (Witness& w : both.witnesses) {
+    Verdicts c = check_event(*pair[0], *pair[1], w.message, 1, 1);
+    w = {w.message, c.a, c.b, c.reason, c.a_decided, c.b_decided, false};
+  }
+  out[2] = std::move(both);
+}
+
 bool text_like(const Pattern& p) { return p.family == PatternFamily::Terms || p.family == PatternFamily::MatchAll; }
 
 }  // namespace
@@ -76,6 +103,9 @@ ProofResult compare_patterns(const Pattern& a, const Pattern& b, const ProofOpti
   bool a_json = a.family == PatternFamily::Json, b_json = b.family == PatternFamily::Json;
   if (text_like(a) && text_like(b)) {
     decide_text(a, b, opts, out);
+  } else if ((a.family == PatternFamily::MatchAll && b_json) || (a_json && b.family == PatternFamily::MatchAll)) {
+    const Pattern* pair[2] = {&a, &b};
+    decide_match_all_vs_json(pair, a_json ? 1 : 0, opts, out);
   } else if (a_json && b_json) {
     Space space = build_space(a, b, opts.sample ? &*opts.sample : nullptr);
     if (!space.unsupported.empty()) {

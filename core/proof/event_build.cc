@@ -206,7 +206,8 @@ Verdicts check_event(const Pattern& a, const Pattern& b, const std::string& mess
           n.kind == ExplainKind::Fields)
         continue;
       if (!shown.empty()) shown += "; ";
-      shown += detail::slice(p.text, n.pattern_span);
+      std::string_view text = detail::slice(p.text, n.pattern_span);
+      shown += text.empty() ? std::string_view("(the empty pattern)") : text;
       shown += n.outcome == Outcome::True ? " (true)" : " (false)";
       if (!reasons.empty()) reasons += " ";
       reasons += n.reason;

@@ -49,6 +49,10 @@ bool is_prefix(const std::vector<SelectorStep>& p, const std::vector<SelectorSte
 // The shortest spelling of `v` that reads back as `v`.
 std::string spell(double v) {
   char buf[40];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+  }
   for (int prec = 1; prec <= 17; ++prec) {
     std::snprintf(buf, sizeof buf, "%.*g", prec, v);
     if (std::strtod(buf, nullptr) == v) break;
@@ -56,6 +60,8 @@ std::string spell(double v) {
   return buf;
 }
 
+// Spellings of `v`: the shortest, then others, so that one of them differs
+// from every exact string literal (there are infinitely many).
 std::vector<std::string> spellings(double v) {
   std::string s = spell(v);
   std::vector<std::string> out{s};
@@ -63,6 +69,11 @@ std::vector<std::string> spellings(double v) {
   if (!has_dot && !has_e) out.push_back(s + ".0");
   if (has_dot && !has_e) out.push_back(s + "0");
   if (!has_e) out.push_back(s + "e0");
+  // The same value with its digits shifted: other first digits, for wildcards and regexes.
+  for (const auto& [shifted, exp] : {std::pair<double, const char*>{v / 10, "e1"}, {v * 10, "e-1"}}) {
+    std::string t = spell(shifted);
+    if (v != 0 && !has_e && t.find('e') == std::string::npos) out.push_back(t + exp);
+  }
   return out;
 }
 
@@ -106,7 +117,6 @@ int shape(Candidate::Kind k) {
 
 void add_values(SelectorSpace& sel, const Space& space) {
   std::vector<StringAtom> atoms;
-  std::set<std::string> exact_texts;
   std::vector<double> numbers;
   bool pattern_atoms = false;
   for (const CondRef& c : sel.conds) {
@@ -120,7 +130,6 @@ void add_values(SelectorSpace& sel, const Space& space) {
         numbers.push_back(v.number);
         if (n.op == CompareOp::Eq || n.op == CompareOp::Ne) {
           atoms.push_back({StringAtom::Kind::Exact, v.text});
-          exact_texts.insert(v.text);
         }
         break;
       case ValueKind::Regex:
@@ -133,8 +142,7 @@ void add_values(SelectorSpace& sel, const Space& space) {
                              : v.prefix_wildcard                    ? StringAtom::Kind::Suffix
                              : v.suffix_wildcard                    ? StringAtom::Kind::Prefix
                                                                     : StringAtom::Kind::Exact;
-        if (k == StringAtom::Kind::Exact) exact_texts.insert(v.text);
-        else pattern_atoms = true;
+        if (k != StringAtom::Kind::Exact) pattern_atoms = true;
         atoms.push_back({k, v.text});
         break;
       }
@@ -163,17 +171,13 @@ void add_values(SelectorSpace& sel, const Space& space) {
     }
   }
   if (!reps.empty()) {
-    reps.push_back(std::floor(reps.front()) - 1);
-    reps.push_back(std::ceil(reps.back()) + 1);
+    double lo = std::floor(reps.front()) - 1, hi = std::ceil(reps.back()) + 1;
+    reps.push_back(lo);
+    reps.push_back(hi);
   }
   for (double v : reps) {
     std::vector<std::string> sp = spellings(v);
-    out.push_back({Candidate::Kind::Number, sp[0]});
-    for (size_t i = 1; i < sp.size(); ++i)
-      if (!exact_texts.count(sp[i])) {
-        out.push_back({Candidate::Kind::Number, sp[i]});
-        break;
-      }
+    for (const std::string& t : sp) out.push_back({Candidate::Kind::Number, t});
   }
   if (!numbers.empty() && pattern_atoms && sel.complete) {
     sel.complete = false;

@@ -77,9 +77,17 @@ bool consistent(const Space& space, const Assignment& as, size_t level, int cand
                  (pk == Candidate::Kind::Array || pk == Candidate::Kind::ArrayWithNull));
     if (present && !room) return false;
   }
-  // An array that has element j has every element before it.
   for (size_t j = 0; j < level; ++j) {
     const SelectorSpace& o = space.selectors[j];
+    // One node cannot be both an object (`.name` below it) and an array (`[i]` below it).
+    if (present && o.candidates[static_cast<size_t>(as[j])].kind != Candidate::Kind::Missing) {
+      size_t k = 0;
+      while (k < s.steps.size() && k < o.steps.size() && s.steps[k].kind == o.steps[k].kind &&
+             s.steps[k].name == o.steps[k].name && s.steps[k].index == o.steps[k].index)
+        ++k;
+      if (k < s.steps.size() && k < o.steps.size() && s.steps[k].kind != o.steps[k].kind) return false;
+    }
+    // An array that has element j has every element before it.
     if (!same_parent_path(s.steps, o.steps)) continue;
     bool o_present = o.candidates[static_cast<size_t>(as[j])].kind != Candidate::Kind::Missing;
     if (present && !o_present && o.steps.back().index < s.steps.back().index) return false;
