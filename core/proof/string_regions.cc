@@ -308,18 +308,47 @@ RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max
   }
   std::vector<int> syms = alphabet(ms);
 
-  struct Node {
+  // Each atom's automaton is turned into a DFA lazily: its states are
+  // interned once, their transitions and acceptance cached, so the product
+  // walk only looks up small integers.
+  struct AtomDfa {
     std::vector<AtomState> states;
+    std::unordered_map<std::string, int32_t> ids;
+    std::vector<int32_t> trans;  // states x syms, -1 not computed yet
+    std::vector<uint8_t> accepting;
+  };
+  std::vector<AtomDfa> dfas(ms.size());
+  auto intern = [&](size_t i, AtomState st) {
+    std::string k;
+    append_key(k, st);
+    auto it = dfas[i].ids.find(k);
+    if (it != dfas[i].ids.end()) return it->second;
+    int32_t id = static_cast<int32_t>(dfas[i].states.size());
+    dfas[i].ids.emplace(std::move(k), id);
+    dfas[i].accepting.push_back(accepts(ms[i], st));
+    dfas[i].states.push_back(std::move(st));
+    dfas[i].trans.resize(dfas[i].trans.size() + syms.size(), -1);
+    return id;
+  };
+  auto next_state = [&](size_t i, int32_t from, size_t sym_index) {
+    int32_t t = dfas[i].trans[static_cast<size_t>(from) * syms.size() + sym_index];
+    if (t >= 0) return t;
+    AtomState st = step(ms[i], dfas[i].states[static_cast<size_t>(from)], syms[sym_index]);
+    t = intern(i, std::move(st));
+    dfas[i].trans[static_cast<size_t>(from) * syms.size() + sym_index] = t;
+    return t;
+  };
+
+  struct Node {
+    std::vector<int32_t> states;
     uint32_t parent;
     int sym;
   };
   std::vector<Node> nodes;
   std::unordered_map<std::string, uint32_t> seen;
   std::unordered_map<std::string, size_t> region_of;
-  auto key_of = [](const std::vector<AtomState>& st) {
-    std::string k;
-    for (const AtomState& s : st) append_key(k, s);
-    return k;
+  auto key_of = [](const std::vector<int32_t>& st) {
+    return std::string(reinterpret_cast<const char*>(st.data()), st.size() * sizeof(int32_t));
   };
   auto witness_of = [&](uint32_t n) {
     std::vector<int> path;
@@ -328,27 +357,23 @@ RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max
     for (size_t i = path.size(); i-- > 0;) append_symbol(w, path[i]);
     return w;
   };
-  std::vector<AtomState> first;
-  for (const Machine& m : ms) first.push_back(start_state(m));
+  std::vector<int32_t> first;
+  for (size_t i = 0; i < ms.size(); ++i) first.push_back(intern(i, start_state(ms[i])));
   seen.emplace(key_of(first), 0);
   nodes.push_back({std::move(first), UINT32_MAX, 0});
   bool truncated = false;
+  std::vector<int32_t> next(ms.size());
   for (uint32_t at = 0; at < nodes.size(); ++at) {
-    std::vector<bool> acc(ms.size());
     std::string sig(ms.size(), '0');
-    for (size_t i = 0; i < ms.size(); ++i) {
-      acc[i] = accepts(ms[i], nodes[at].states[i]);
-      if (acc[i]) sig[i] = '1';
-    }
+    for (size_t i = 0; i < ms.size(); ++i)
+      if (dfas[i].accepting[static_cast<size_t>(nodes[at].states[i])]) sig[i] = '1';
     if (region_of.emplace(sig, r.regions.size()).second) {
       std::vector<bool> per_atom;
-      for (size_t w : which) per_atom.push_back(acc[w]);
+      for (size_t w : which) per_atom.push_back(sig[w] == '1');
       r.regions.push_back({per_atom, witness_of(at)});
     }
-    for (int sym : syms) {
-      std::vector<AtomState> next;
-      next.reserve(ms.size());
-      for (size_t i = 0; i < ms.size(); ++i) next.push_back(step(ms[i], nodes[at].states[i], sym));
+    for (size_t si = 0; si < syms.size(); ++si) {
+      for (size_t i = 0; i < ms.size(); ++i) next[i] = next_state(i, nodes[at].states[i], si);
       std::string k = key_of(next);
       if (seen.count(k)) continue;
       if (nodes.size() >= max_states) {
@@ -356,7 +381,7 @@ RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max
         continue;
       }
       seen.emplace(std::move(k), static_cast<uint32_t>(nodes.size()));
-      nodes.push_back({std::move(next), at, sym});
+      nodes.push_back({next, at, syms[si]});
     }
   }
   if (truncated && r.incomplete_reason.empty())
