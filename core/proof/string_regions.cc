@@ -285,7 +285,8 @@ void append_key(std::string& key, const AtomState& s) {
 
 }  // namespace
 
-RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max_states) {
+RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max_states,
+                            const std::function<bool(const Region&)>& enough) {
   // Identical atoms share one automaton; `which` maps each atom to it.
   std::vector<StringAtom> atoms;
   std::vector<size_t> which;
@@ -371,6 +372,10 @@ RegionResult string_regions(const std::vector<StringAtom>& all_atoms, size_t max
       std::vector<bool> per_atom;
       for (size_t w : which) per_atom.push_back(sig[w] == '1');
       r.regions.push_back({per_atom, witness_of(at)});
+      if (enough && enough(r.regions.back())) {
+        r.incomplete_reason = "stopped early";
+        return r;  // complete stays false
+      }
     }
     for (size_t si = 0; si < syms.size(); ++si) {
       for (size_t i = 0; i < ms.size(); ++i) next[i] = next_state(i, nodes[at].states[i], si);

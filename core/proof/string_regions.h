@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,8 +32,10 @@ struct RegionResult {
 };
 
 // Explores the product of the atoms' automata breadth-first, up to
-// `max_states` product states.
-RegionResult string_regions(const std::vector<StringAtom>& atoms, size_t max_states);
+// `max_states` product states. `enough`, when given, is called with each
+// new region and may end the walk early (the result is then incomplete).
+RegionResult string_regions(const std::vector<StringAtom>& atoms, size_t max_states,
+                            const std::function<bool(const Region&)>& enough = nullptr);
 
 // Does `text` satisfy the atom (the same semantics the regions use)? For tests.
 bool atom_accepts(const StringAtom& atom, std::string_view text);

@@ -28,10 +28,12 @@ bool decide_text(const Pattern& a, const Pattern& b, const ProofOptions& options
   std::vector<StringAtom> atoms;
   add_terms(a, atoms);
   add_terms(b, atoms);
-  RegionResult regions = string_regions(atoms, kMaxTextStates);
   size_t cap = std::max<size_t>(1, options.max_witnesses_per_direction);
   std::vector<std::string> keys[3];
-  for (const Region& r : regions.regions) {
+  // Each region's shortest message is checked as soon as it is found; once
+  // every kind of event has its witnesses the walk can stop (nothing is
+  // left to prove absent).
+  auto check = [&](const Region& r) {
     for (int want = 0; want < 3; ++want) {
       int wa = want == 1 ? 0 : 1, wb = want == 0 ? 0 : 1;  // 0: A only, 1: B only, 2: both
       if (out[want].witnesses.size() >= (want == 2 ? 1 : cap)) continue;
@@ -43,7 +45,9 @@ bool decide_text(const Pattern& a, const Pattern& b, const ProofOptions& options
       keys[want].push_back(v.key);
       out[want].witnesses.push_back({r.witness, v.a, v.b, v.reason, v.a_decided, v.b_decided, false});
     }
-  }
+    return !out[0].witnesses.empty() && !out[1].witnesses.empty() && !out[2].witnesses.empty();
+  };
+  RegionResult regions = string_regions(atoms, kMaxTextStates, check);
   for (int want = 0; want < 3; ++want) {
     if (!out[want].witnesses.empty()) out[want].status = SearchStatus::Found;
     else if (regions.complete) out[want].status = SearchStatus::Absent;
