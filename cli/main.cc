@@ -121,6 +121,7 @@ int cmd_test(const std::vector<std::string>& args) {
     std::cerr << cwlf::cli::human_report(run, positional[0], input, false);
     return 2;
   } else {
+    std::cout << "Summary: " << cwlf::summarize_pattern(*run.compiled.pattern) << "\n\n";
     std::cout << cwlf::cli::human_report(run, positional[0], input, color);
     if (want_metric) {
       bool ok = true;

@@ -90,3 +90,9 @@ test('check prints the summary: the seed never matches IAM users and root', () =
   assert.match(r.out, /one of 16 values/);
   assert.match(r.out, /IAM users, root/);
 });
+
+test('test prints the summary above the events', () => {
+  const r = cwlf(['test', seedPattern, seedEvents]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Summary: Matches JSON events where `eventName` is one of 16 values .*IAM users, root/);
+});
