@@ -171,9 +171,12 @@ void add_values(SelectorSpace& sel, const Space& space) {
     }
   }
   if (!reps.empty()) {
+    // Beyond both ends, even where +1 is absorbed (1e308 + 1 == 1e308).
     double lo = std::floor(reps.front()) - 1, hi = std::ceil(reps.back()) + 1;
-    reps.push_back(lo);
-    reps.push_back(hi);
+    if (lo >= reps.front()) lo = std::nextafter(reps.front(), -INFINITY);
+    if (hi <= reps.back()) hi = std::nextafter(reps.back(), INFINITY);
+    for (double v : {lo, hi})
+      if (std::isfinite(v)) reps.push_back(v);
   }
   for (double v : reps) {
     std::vector<std::string> sp = spellings(v);
@@ -184,6 +187,11 @@ void add_values(SelectorSpace& sel, const Space& space) {
     sel.incomplete_reason = sel.shown +
                             " is compared both with numbers and with wildcard or regex text; the proof does not "
                             "combine numeric intervals with text patterns over a number's spelling";
+  }
+  // Numbers too large for a double read as infinities.
+  if (!numbers.empty()) {
+    out.push_back({Candidate::Kind::Number, "1e999"});
+    out.push_back({Candidate::Kind::Number, "-1e999"});
   }
   for (Candidate::Kind k : {Candidate::Kind::Null, Candidate::Kind::True, Candidate::Kind::False,
                             Candidate::Kind::Object, Candidate::Kind::Array, Candidate::Kind::ArrayWithNull})

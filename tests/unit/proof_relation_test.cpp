@@ -41,6 +41,8 @@ const std::vector<Row> kJson = {
   {"{ $.a > 5 }", "{ $.a > 5.0 }", "equivalent"},
   {"{ $.a > -1.5 }", "{ $.a >= -1.5 }", "narrower"},
   {"{ $.a < 1e3 }", "{ $.a < 1000 }", "equivalent"},
+  {"{ $.a > 1e308 }", "{ $.a = 5 }", "disjoint"},  // 1e308 + 1 is 1e308: beyond it is found all the same
+  {"{ $.a > 1e308 }", "{ $.a > 1e307 }", "narrower"},
   // the number/string rules: `= 1` matches 1.0 and "1"; `= "1"` matches 1 but not 1.0
   {"{ $.a = 1 }", "{ $.a = \"1\" }", "broader"},
   {"{ $.a = \"1\" }", "{ $.a = 1 }", "narrower"},
