@@ -14,6 +14,8 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "caret.h"
+#include "cwlf/proof.h"
+#include "compare_command.h"
 #include "filter_command.h"
 #include "sql_command.h"
 #include "metric_report.h"
@@ -38,6 +40,7 @@ const char* kUsage =
     "      exit 0 when every expectation holds, 1 when one does not (docs/suite-format.md).\n"
     "%FILTER%"
     "%SQL%"
+    "%COMPARE%"
     "  cwlf check PATTERN\n"
     "      Validate a pattern: exit 0, or 1 with the position and reason of the fault.\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
@@ -52,6 +55,7 @@ std::string usage_text() {
   std::string u = kUsage;
   u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
   u.replace(u.find("%SQL%"), 5, cwlf::cli::kSqlUsage);
+  u.replace(u.find("%COMPARE%"), 9, cwlf::cli::kCompareUsage);
   return u;
 }
 
@@ -82,7 +86,7 @@ int cmd_check(const std::vector<std::string>& args) {
     print_invalid(args[0], *r.error);
     return 1;
   }
-  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n";
+  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n" << cwlf::summarize_pattern(*r.pattern) << "\n";
   return 0;
 }
 
@@ -120,6 +124,7 @@ int cmd_test(const std::vector<std::string>& args) {
     std::cerr << cwlf::cli::human_report(run, positional[0], input, false);
     return 2;
   } else {
+    std::cout << "Summary: " << cwlf::summarize_pattern(*run.compiled.pattern) << "\n\n";
     std::cout << cwlf::cli::human_report(run, positional[0], input, color);
     if (want_metric) {
       bool ok = true;
@@ -208,6 +213,7 @@ int main(int argc, char** argv) {
   if (cmd == "check") return cmd_check(args);
   if (cmd == "filter") return cwlf::cli::cmd_filter(args);
   if (cmd == "sql") return cwlf::cli::cmd_sql(args);
+  if (cmd == "compare") return cwlf::cli::cmd_compare(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }

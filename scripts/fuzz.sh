@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in fuzz/ with clang-14 under AddressSanitizer +
 # UndefinedBehaviorSanitizer and runs each for SECONDS (one at a time).
-# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate)
+# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare)
 # New inputs go to build-fuzz/corpus-TARGET (fuzz/corpus/TARGET, the seed
 # corpus in git, is only read); a crash leaves build-fuzz/crash-* and fails.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET ...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate)
+[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare)
 
 scripts/ensure-deps.sh fuzz
 cxx=clang++-14

@@ -197,6 +197,24 @@ export type SqlResult =
   | { ok: true; sql: string }
   | { ok: false; family: string; reason: string; offset?: number; length?: number };
 
+export interface ProofWitness {
+  message: string;
+  a: boolean;
+  b: boolean;
+  reason: string;
+  aDecided: string;
+  bDecided: string;
+  fromSample: boolean;
+}
+
+export interface Proof {
+  relation?: 'equivalent' | 'narrower' | 'broader' | 'disjoint' | 'overlapping' | 'unknown';
+  sentence?: string;
+  unknownReason?: string;
+  witnesses?: ProofWitness[];
+  error?: { pattern: 'A' | 'B'; message: string };
+}
+
 export interface CwlfModule {
   compile(pattern: string): CompileResult;
   test(pattern: string, pastedText: string, options?: TestOptions): TestRun;
@@ -205,6 +223,8 @@ export interface CwlfModule {
   exclusion(pattern: string, pastedText: string, eventIndex: number, byArn: boolean): Exclusion;
   metric(pattern: string, pastedText: string, definition: MetricDefinition): MetricRun;
   selectors(pattern: string): Selector[];
+  comparePatterns(a: string, b: string, sample?: string): Proof;
+  summarizePattern(pattern: string): string;
   sql(pattern: string, dialect: 'duckdb' | 'trino' | 'athena'): SqlResult;
   EventSet: new (pastedText: string) => EventSet;
   FileScan: new (pattern: string, keep?: number) => FileScan;
