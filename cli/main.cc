@@ -14,6 +14,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "caret.h"
+#include "alarm_command.h"
 #include "filter_command.h"
 #include "metric_report.h"
 #include "report.h"
@@ -204,6 +205,7 @@ int main(int argc, char** argv) {
   if (cmd == "test") return cmd_test(args);
   if (cmd == "check") return cmd_check(args);
   if (cmd == "filter") return cwlf::cli::cmd_filter(args);
+  if (cmd == "alarm") return cwlf::cli::cmd_alarm(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }
