@@ -172,3 +172,23 @@ TEST_CASE("records scan: chunks cut at every offset of a small file") {
     }
   }
 }
+
+TEST_CASE("records scan: the vector compact_object_end agrees with the byte-by-byte one") {
+  std::mt19937 rng(7);
+  const std::string alphabet = "{}[]\"\\\\\\a:, \n\x01\xc3";  // many backslashes and quotes
+  for (int round = 0; round < 200000; ++round) {
+    std::string s = "{";
+    const size_t len = rng() % (round % 50 == 0 ? 600 : 150);
+    for (size_t i = 0; i < len; ++i) s += alphabet[rng() % alphabet.size()];
+    // Often a well-formed object, so that ends are found too.
+    if (round % 3 == 0) {
+      s = "{\"a\":\"";
+      for (size_t i = 0; i < len; ++i) s += "x\\\"\\\\{}"[rng() % 7];
+      if (s.back() == '\\' && s[s.size() - 2] != '\\') s.pop_back();
+      s += "\",\"b\":[{}]}" + std::string(rng() % 3, ' ') + ",{";
+    }
+    const size_t limit = rng() % (s.size() + 1);
+    INFO("round " << round << ": " << s.substr(0, limit));
+    REQUIRE(compact_object_end(s.data(), 0, limit) == compact_object_end_bytewise(s.data(), 0, limit));
+  }
+}
