@@ -112,6 +112,15 @@ inline uint64_t escaped_bytes(uint64_t backslash, uint64_t* carry) {
   return (even_bits ^ invert) & follows_escape;
 }
 
+// Bits set, without the library call __builtin_popcountll becomes on CPUs
+// not known to have POPCNT (it was 5% of `cwlf filter`'s time).
+inline int bits_set(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
 inline uint64_t prefix_xor(uint64_t x) {
   x ^= x << 1;
   x ^= x << 2;
@@ -149,8 +158,8 @@ size_t compact_object_end(const char* s, size_t from, size_t limit) {
       const uint64_t before = (uint64_t{1} << __builtin_ctzll(bad)) - 1;
       open &= before;
       close &= before;
-    } else if (depth > __builtin_popcountll(close)) {  // the object cannot end in this block
-      depth += __builtin_popcountll(open) - __builtin_popcountll(close);
+    } else if (depth > bits_set(close)) {  // the object cannot end in this block
+      depth += bits_set(open) - bits_set(close);
       continue;
     }
     uint64_t brackets = open | close;
