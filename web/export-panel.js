@@ -2,6 +2,7 @@
 // Metric filter panel) as an AWS CLI command, CloudFormation, Terraform or
 // CDK, built by export.js. Copying uses the clipboard API: nothing is sent.
 import { FORMATS } from './export.js';
+import { ALARM_FORMATS } from './export-alarm.js';
 
 export class ExportPanel {
   // root: the <details>; current(): { pattern, metric, messages }.
@@ -21,7 +22,7 @@ export class ExportPanel {
   update() {
     if (!this.root.open) return;
     const { pattern, metric, messages } = this.current();
-    const format = FORMATS[this.format.value] || FORMATS['aws-cli'];
+    const format = FORMATS[this.format.value] || ALARM_FORMATS[this.format.value] || FORMATS['aws-cli'];
     const options = {
       logGroupName: this.logGroup.value.trim(),
       metricName: this.metricName.value.trim(),
