@@ -95,7 +95,8 @@ export class FilesTool {
       return;
     }
     this.progress.value = this.progress.max;
-    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s · ${counts}` +
+    const rate = m.ms > 0 && m.inflated ? ` (${Math.round(m.inflated / 1000 / m.ms)} MB/s)` : '';
+    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s${rate} · ${counts}` +
       (m.matched > LIST_MAX ? ` (the first ${count(LIST_MAX)} are listed)` : '');
     this.drawSummary(m.summary);
   }

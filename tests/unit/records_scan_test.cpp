@@ -42,22 +42,10 @@ Run scan(std::shared_ptr<const EventFilter> f, const std::string& text, const st
   Scanner s(std::move(f), o, [&](const ScannedEvent& ev) {
     run.seen.push_back({ev.index, ev.line, ev.offset, std::string(ev.message), ev.error ? ev.error->code : ""});
   });
-  size_t at = 0;
-  for (size_t c : cuts) {
-    s.feed(std::string_view(text).substr(at, c - at));
-    at = c;
-  }
-  s.feed(std::string_view(text).substr(at));
-  s.finish();
+  testing::feed_in_pieces(s, text, cuts);
   run.events = s.events();
   run.skipped = s.records_skipped();
   return run;
-}
-
-std::vector<size_t> random_cuts(std::mt19937& rng, size_t size, size_t max_piece) {
-  std::vector<size_t> cuts;
-  for (size_t at = 1 + rng() % max_piece; at < size; at += 1 + rng() % max_piece) cuts.push_back(at);
-  return cuts;
 }
 
 std::vector<std::string> corpus_and_random(std::mt19937& rng) {
@@ -137,7 +125,7 @@ TEST_CASE("records scan: the same events, indexes, verdicts and errors as record
       REQUIRE(matches(scan(full, texts[t], {}, false)) == matches(reference));
       for (size_t max_piece : {size_t(0), size_t(5), size_t(200), size_t(4000), size_t(100000)}) {
         INFO("pieces up to " << max_piece << " bytes");
-        const std::vector<size_t> cuts = max_piece ? random_cuts(rng, texts[t].size(), max_piece) : std::vector<size_t>{};
+        const std::vector<size_t> cuts = max_piece ? testing::random_cuts(rng, texts[t].size(), max_piece) : std::vector<size_t>{};
         const Run bulk = scan(fast, texts[t], cuts, true);
         REQUIRE(bulk.seen == reference.seen);
         REQUIRE(bulk.events == reference.events);
