@@ -42,10 +42,11 @@ function cell(doc, tag, text) {
 
 // Replaces the contents of `container` with the chart and its table.
 // onBar(point) is called when a bar is clicked (to list its events).
-export function drawAlarmChart(container, result, threshold, { onBar } = {}) {
+// periodMs: the alarm's period (bars are that wide).
+export function drawAlarmChart(container, result, threshold, { onBar, periodMs } = {}) {
   const doc = container.ownerDocument;
-  const m = chartModel(result, threshold);
-  const svg = svgNode(doc, 'svg', { viewBox: `0 0 ${m.width} ${m.height}`, role: 'img', class: 'alarm-chart' });
+  const m = chartModel(result, threshold, { periodMs });
+  const svg = svgNode(doc, 'svg', { viewBox: `0 0 ${m.width} ${m.height}`, preserveAspectRatio: 'none', role: 'img', class: 'alarm-chart' });
   const title = svgNode(doc, 'title', {});
   title.textContent = `Metric per period, threshold ${threshold}, ${(result.alarms || []).length} ALARM intervals (table below)`;
   svg.append(title);
