@@ -17,13 +17,13 @@ out=build-fuzz
 mkdir -p "$out/obj"
 flags=(-std=c++17 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer
        -fsanitize=address,undefined -fno-sanitize-recover=all
-       -fsanitize-recover=pointer-overflow -Icore)  # see fuzz/ubsan.supp
+       -fsanitize-recover=pointer-overflow -Icore -Icore/include)  # see fuzz/ubsan.supp
 # Every UBSan report stops the run except the one suppressed in fuzz/ubsan.supp.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/ubsan.supp"
 
 # The engine, compiled once (only what changed is rebuilt).
 objs=()
-for src in core/*.cc; do
+for src in core/*.cc core/scan/*.cc core/alarm/*.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
