@@ -49,7 +49,7 @@ const char* kUsage =
 // kUsage with the `filter` command's paragraph (kept with that command).
 std::string usage_text() {
   std::string u = kUsage;
-  u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
+  u.replace(u.find("%FILTER%"), 8, std::string(cwlf::cli::kFilterUsage) + cwlf::cli::kAlarmUsage);
   return u;
 }
 
