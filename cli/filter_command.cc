@@ -90,6 +90,7 @@ FileResult run_file(const Job& job, const std::string& name, size_t index, Order
   Scanner scanner(job.filter, options, [&](const ScannedEvent& ev) {
     if (ev.error) {
       o.err += "cwlf: " + name + ":" + std::to_string(ev.line) + ": " + ev.error->message + "\n";
+      if (o.err.size() > OrderedOutput::kHeldPerFile) output.write_early(index, o);
       return;
     }
     if (job.count_only) return;

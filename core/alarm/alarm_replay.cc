@@ -137,7 +137,13 @@ void AlarmReplay::add(std::string_view message) {
   if (r.matched) {
     ++m.result.matched;
     if (d.kind == Datapoint::Kind::Value) m.sample(*t, d.value, true);
-    m.minute_matched[minute] = true;
+    if (m.metric.default_value) {  // minutes are tracked only for the default value
+      if (m.minute_matched.size() >= kMaxPeriods && !m.minute_matched.count(minute)) {
+        m.too_many = true;
+        return;
+      }
+      m.minute_matched[minute] = true;
+    }
   } else if (d.kind == Datapoint::Kind::Default) {
     if (m.minute_matched.size() >= kMaxPeriods && !m.minute_matched.count(minute)) {
       m.too_many = true;
