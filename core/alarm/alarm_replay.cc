@@ -116,17 +116,12 @@ void AlarmReplay::add(std::string_view message) {
   Event ev;
   ev.span = Span{0, static_cast<uint32_t>(message.size())};
   ev.message.assign(message.data(), message.size());
+  // A message that is not JSON (a plain line) has no time to read: if it
+  // matches it is counted among the events without a time.
   JsonParseResult parsed = parse_json(ev.message);
-  if (parsed.error) {
-    ++m.result.errors;
-    return;
-  }
-  const std::optional<int64_t> t = m.time_of(parsed.doc);
-  if (parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != JsonType::Object) {
-    ++m.result.without_time;
-    return;
-  }
-  ev.json = std::move(parsed.doc);
+  if (parsed.error) parsed.doc = JsonDoc();
+  const std::optional<int64_t> t = m.time_of(parsed.doc);  // none when not a JSON object
+  if (!parsed.doc.nodes.empty() && parsed.doc.nodes[0].type == JsonType::Object) ev.json = std::move(parsed.doc);
   const EventResult r = evaluate(*m.pattern, ev, false);
   if (!t) {
     if (r.matched) ++m.result.without_time;

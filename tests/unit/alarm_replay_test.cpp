@@ -121,6 +121,10 @@ TEST_CASE("alarm replay: --time-field and millisecond timestamps") {
                                      a, {}, "$.meta.at");
   CHECK(r.matched == 1);
   CHECK(r.without_time == 1);
+  // A plain line has no time: when it matches it is counted as such.
+  const AlarmReplayResult text = replay("ERROR", {"ERROR in a plain line", "fine", "{\"m\":\"ERROR\",\"timestamp\":0}"}, a);
+  CHECK(text.without_time == 1);
+  CHECK(text.matched == 1);
   const AlarmReplayResult ms = replay("{ $.level = ERROR }", {"{\"level\":\"ERROR\",\"timestamp\":1793491594123}"}, a);
   REQUIRE(ms.datapoints.size() == 1);
   CHECK(format_utc_time(ms.datapoints[0].start_ms) == "2026-11-01T00:06:00Z");
