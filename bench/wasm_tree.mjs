@@ -44,7 +44,7 @@ async function run(name, each) {
     }
     best = Math.min(best, performance.now() - t0);
   }
-  console.log(`${name.padEnd(36)} ${String(Math.round(total / 1000 / best)).padStart(6)} MB/s  ${(best / 1000).toFixed(3)} s  ${matched} matched`);
+  console.log(`${name.padEnd(40)} ${String(Math.round(total / 1000 / best)).padStart(6)} MB/s  ${(best / 1000).toFixed(3)} s  ${matched} matched`);
 }
 
 console.log(`${files.length} files, ${total} bytes inflated; wasm from ${wasmDir}`);

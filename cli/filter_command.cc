@@ -1,27 +1,26 @@
-// `cwlf filter`: streams files (or stdin) through EventStream and EventFilter
-// and prints the matching events, as grep prints lines. Memory stays flat:
-// one read buffer, one output buffer and the event in progress.
+// `cwlf filter`: streams files (or stdin) through the Scanner and prints the
+// matching events, as grep prints lines. Files are read in parallel (-j N),
+// their outputs printed in the order of the files (cli/ordered_output.h).
+// Memory stays flat per worker: one read buffer, one inflate buffer, the
+// event in progress and the file's output held until its turn.
 #include "filter_command.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <system_error>
+#include <thread>
 
-#include "cwlf/candidate_scan.h"
 #include "caret.h"
-#include "cwlf/event_filter.h"
-#include "cwlf/event_stream.h"
+#include "cwlf/scanner.h"
+#include "input_reader.h"
+#include "ordered_output.h"
 #include "cwlf/pattern.h"
 
 namespace cwlf::cli {
@@ -33,11 +32,10 @@ const char* kFilterUsage =
     "      a JSON array), .jsonl/.ndjson (one event per line), .gz of either (CloudTrail's S3\n"
     "      objects) and directories (recursively, in sorted order), streaming.\n"
     "      -c: print only the number of matching events; --explain: add the reasons for each match.\n"
+    "      -j N: read N files at a time (default: every core); the output keeps the files' order.\n"
     "      Exit status: 0 some event matched, 1 none, 2 invalid pattern or unreadable input.\n";
 
 namespace {
-
-constexpr size_t kChunk = 1 << 20;
 
 bool ends_with(const std::string& s, const char* suffix) {
   size_t n = std::strlen(suffix);
@@ -46,176 +44,114 @@ bool ends_with(const std::string& s, const char* suffix) {
 
 // JSON Lines files are read line by line, messages exactly as written.
 StreamMode mode_for(const std::string& path) {
+  if (path == "-") return StreamMode::Auto;
   std::string p = ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
   return ends_with(p, ".jsonl") || ends_with(p, ".ndjson") ? StreamMode::Lines : StreamMode::Auto;
 }
 
-class Output {
- public:
-  ~Output() { flush(); }
-  void line(std::string_view s) {
-    if (buf_.size() + s.size() + 1 > kChunk) flush();
-    buf_.append(s.data(), s.size());
-    buf_.push_back('\n');
-  }
-  void flush() {
-    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-  }
-
- private:
-  std::string buf_;
-};
+void line(std::string& out, std::string_view s) {
+  out.append(s.data(), s.size());
+  out.push_back('\n');
+}
 
 // The reasons of the decisive conditions that held (the leaves that made the
 // event match).
-void print_reasons(const Explanation& ex, Output& out) {
+void print_reasons(const Explanation& ex, std::string& out) {
   for (const ExplainNode& n : ex.nodes) {
     bool leaf = n.kind == ExplainKind::Condition || n.kind == ExplainKind::Term || n.kind == ExplainKind::Field ||
                 n.kind == ExplainKind::MatchAll;
-    if (leaf && n.decisive && n.outcome == Outcome::True && !n.reason.empty()) out.line("  because " + n.reason);
+    if (leaf && n.decisive && n.outcome == Outcome::True && !n.reason.empty()) line(out, "  because " + n.reason);
   }
 }
 
 struct Job {
-  const EventFilter& filter;
+  std::shared_ptr<const EventFilter> filter;
   bool count_only, explain;
-  uint64_t matched = 0;
-  Output out;
 };
 
-// Feeds one input (already opened) through the stream; returns false on a read error.
-bool run_input(Job& job, const std::string& name, int fd) {
-  unsigned char magic[2] = {0, 0};
-  ssize_t got = 0;
-  std::unique_ptr<char[]> buf(new char[kChunk]);
-  // Peek for gzip's magic bytes; keep what was read.
-  while (got < 2) {
-    ssize_t r = ::read(fd, buf.get() + got, 2 - got);
-    if (r < 0) return false;
-    if (r == 0) break;
-    got += r;
-  }
-  std::memcpy(magic, buf.get(), static_cast<size_t>(got));
-  const bool gz = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+struct FileResult {
+  uint64_t matched = 0;
+  bool ok = true;
+};
 
-  EventStream stream(name == "-" ? StreamMode::Auto : mode_for(name), [&](const StreamedEvent& ev) {
+// Reads one input through a Scanner into `o` (handing it to `output` early
+// when it grows past OrderedOutput::kHeldPerFile).
+FileResult run_file(const Job& job, const std::string& name, size_t index, OrderedOutput& output, FileOutput& o) {
+  FileResult res;
+  int fd = name == "-" ? 0 : ::open(name.c_str(), O_RDONLY);
+  if (fd < 0) {
+    o.err += "cwlf: cannot read " + name + ": " + std::strerror(errno) + "\n";
+    res.ok = false;
+    return res;
+  }
+  ScanOptions options;
+  options.mode = mode_for(name);
+  options.explain = job.explain;
+  Scanner scanner(job.filter, options, [&](const ScannedEvent& ev) {
     if (ev.error) {
-      std::cerr << "cwlf: " << name << ":" << ev.line << ": " << ev.error->message << "\n";
+      o.err += "cwlf: " + name + ":" + std::to_string(ev.line) + ": " + ev.error->message + "\n";
+      if (o.err.size() > OrderedOutput::kHeldPerFile) output.write_early(index, o);
       return;
     }
-    FilterResult r = job.filter.test(ev.message, job.explain);
-    if (r.error) {
-      std::cerr << "cwlf: " << name << ":" << ev.line << ": " << r.error->message << "\n";
-      return;
-    }
-    if (!r.matched) return;
-    ++job.matched;
     if (job.count_only) return;
-    job.out.line(ev.message);
-    if (job.explain && r.explanation) print_reasons(*r.explanation, job.out);
+    line(o.out, ev.message);
+    if (job.explain && ev.explanation) print_reasons(*ev.explanation, o.out);
+    if (o.out.size() > OrderedOutput::kHeldPerFile) output.write_early(index, o);
   });
-
-  // JSON Lines (and plain lines): lines without the prefilter's literals are
-  // ruled out a chunk at a time instead of one by one (core/candidate_scan.h).
-  CandidateScan scan(job.filter.prefilter());
-  if (scan.active()) stream.skip_lines_without(&scan);
-
-  struct stat st;
-  if (!gz && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    // A plain file: map it a window at a time instead of copying it through
-    // read() (that copy was half of the time). Each window is unmapped before
-    // the next, so memory stays bounded by the window, not the file. Pages
-    // are mapped as they are first read (the kernel maps 16 at a time), not
-    // all up front: MAP_POPULATE, MADV_SEQUENTIAL, 32 MB windows and read()
-    // into a reused buffer of 64 KB-1 MB were no faster or slower (200 MB of
-    // CloudTrail, 2026-11-27).
-    const uint64_t size = static_cast<uint64_t>(st.st_size);
-    const uint64_t window = 8u << 20;  // a multiple of the page size
-    for (uint64_t off = 0; off < size; off += window) {
-      size_t len = static_cast<size_t>(std::min(window, size - off));
-      void* p = mmap(nullptr, len, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(off));
-      if (p == MAP_FAILED) {
-        stream.finish();
-        return false;
-      }
-      stream.feed(std::string_view(static_cast<const char*>(p), len));
-      munmap(p, len);
-    }
-  } else if (gz) {
-    // zlib reads the whole file itself (including concatenated members).
-    if (lseek(fd, 0, SEEK_SET) != 0) {
-      std::cerr << "cwlf: " << name << ": cannot rewind a compressed stream\n";
-      return false;
-    }
-    gzFile z = gzdopen(dup(fd), "rb");
-    if (!z) return false;
-    gzbuffer(z, 1 << 18);
-    for (;;) {
-      int r = gzread(z, buf.get(), static_cast<unsigned>(kChunk));
-      if (r < 0) {
-        int errnum = 0;
-        std::cerr << "cwlf: " << name << ": " << gzerror(z, &errnum) << "\n";
-        gzclose(z);
-        stream.finish();
-        return false;
-      }
-      if (r == 0) break;
-      stream.feed(std::string_view(buf.get(), static_cast<size_t>(r)));
-    }
-    gzclose(z);
-  } else {
-    stream.feed(std::string_view(buf.get(), static_cast<size_t>(got)));
-    for (;;) {
-      ssize_t r = ::read(fd, buf.get(), kChunk);
-      if (r < 0) {
-        stream.finish();
-        return false;
-      }
-      if (r == 0) break;
-      stream.feed(std::string_view(buf.get(), static_cast<size_t>(r)));
-    }
+  const std::string error = read_input(fd, [&](std::string_view chunk) { scanner.feed(chunk); });
+  scanner.finish();
+  if (fd != 0) ::close(fd);
+  if (!error.empty()) {
+    o.err += "cwlf: " + name + ": " + error + "\n";
+    o.err += "cwlf: error reading " + name + "\n";
+    res.ok = false;
   }
-  stream.finish();
-  return true;
+  res.matched = scanner.matched();
+  return res;
 }
 
-bool run_path(Job& job, const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (path != "-" && fs::is_directory(path, ec)) {
-    std::vector<std::string> files;
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+// Reads `files` with `threads` workers; returns the matches (and ok=false if
+// any input could not be read).
+FileResult run_all(const Job& job, const std::vector<std::string>& files, size_t threads) {
+  OrderedOutput output(files.size(), 4 * threads);
+  std::vector<FileResult> results(files.size());
+  auto work = [&] {
+    for (size_t i = output.claim(); i < files.size(); i = output.claim()) {
+      FileOutput o;
+      results[i] = run_file(job, files[i], i, output, o);
+      output.done(i, std::move(o));
     }
-    if (ec) {
-      std::cerr << "cwlf: cannot read directory " << path << ": " << ec.message() << "\n";
-      return false;
-    }
-    std::sort(files.begin(), files.end());
-    bool ok = true;
-    for (const std::string& f : files) ok = run_path(job, f) && ok;
-    return ok;
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+  FileResult total;
+  for (const FileResult& r : results) {
+    total.matched += r.matched;
+    total.ok = total.ok && r.ok;
   }
-  int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) {
-    std::cerr << "cwlf: cannot read " << path << ": " << std::strerror(errno) << "\n";
-    return false;
-  }
-  bool ok = run_input(job, path, fd);
-  if (!ok) std::cerr << "cwlf: error reading " << path << "\n";
-  if (fd != 0) ::close(fd);
-  return ok;
+  return total;
 }
 
 }  // namespace
 
 int cmd_filter(const std::vector<std::string>& args) {
   bool count_only = false, explain = false, prefilter = true;
+  size_t threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> positional;
-  for (const std::string& a : args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (a == "-c" || a == "--count") count_only = true;
+    else if (a == "-j" || a == "--jobs") {
+      const std::string n = i + 1 < args.size() ? args[++i] : "";
+      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos || std::stoul(n) == 0 ||
+          std::stoul(n) > 1024) {
+        std::cerr << "cwlf: -j takes a number of threads from 1 to 1024\n\nusage:\n" << kFilterUsage;
+        return 2;
+      }
+      threads = std::stoul(n);
+    }
     else if (a == "--explain") explain = true;
     else if (a == "--no-prefilter") prefilter = false;  // for benchmarks and checks
     else if ((a.size() > 2 && a.compare(0, 2, "--") == 0) || (a.size() > 1 && a[0] == '-' && !positional.empty())) {
@@ -233,17 +169,17 @@ int cmd_filter(const std::vector<std::string>& args) {
               << caret_diagnostic(positional[0], *compiled.error);
     return 2;
   }
-  EventFilter filter(compiled.pattern, prefilter);
-  Job job{filter, count_only, explain, 0, Output()};
+  Job job{std::make_shared<const EventFilter>(compiled.pattern, prefilter), count_only, explain};
   std::vector<std::string> inputs(positional.begin() + 1, positional.end());
   if (inputs.empty()) inputs.push_back("-");
-  bool ok = true;
-  for (const std::string& in : inputs) ok = run_path(job, in) && ok;
-  if (count_only) job.out.line(std::to_string(job.matched));
-  job.out.flush();
+  std::vector<std::string> files;
+  bool ok = list_inputs(inputs, files);
+  const FileResult total = run_all(job, files, std::min(threads, std::max<size_t>(1, files.size())));
+  ok = ok && total.ok;
+  if (count_only) std::printf("%llu\n", static_cast<unsigned long long>(total.matched));
   std::fflush(stdout);
   if (!ok) return 2;
-  return job.matched > 0 ? 0 : 1;
+  return total.matched > 0 ? 0 : 1;
 }
 
 }  // namespace cwlf::cli

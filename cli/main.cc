@@ -16,6 +16,7 @@
 #include "caret.h"
 #include "cwlf/proof.h"
 #include "compare_command.h"
+#include "alarm_command.h"
 #include "filter_command.h"
 #include "sql_command.h"
 #include "metric_report.h"
@@ -53,7 +54,7 @@ const char* kUsage =
 // kUsage with the `filter` command's paragraph (kept with that command).
 std::string usage_text() {
   std::string u = kUsage;
-  u.replace(u.find("%FILTER%"), 8, cwlf::cli::kFilterUsage);
+  u.replace(u.find("%FILTER%"), 8, std::string(cwlf::cli::kFilterUsage) + cwlf::cli::kAlarmUsage);
   u.replace(u.find("%SQL%"), 5, cwlf::cli::kSqlUsage);
   u.replace(u.find("%COMPARE%"), 9, cwlf::cli::kCompareUsage);
   return u;
@@ -214,6 +215,7 @@ int main(int argc, char** argv) {
   if (cmd == "filter") return cwlf::cli::cmd_filter(args);
   if (cmd == "sql") return cwlf::cli::cmd_sql(args);
   if (cmd == "compare") return cwlf::cli::cmd_compare(args);
+  if (cmd == "alarm") return cwlf::cli::cmd_alarm(args);
   if (cmd == "test-metric-filter") return cmd_test_metric_filter(args);
   return usage_error("unknown command " + cmd);
 }

@@ -8,7 +8,7 @@ want=("$@")
 pkgs=()
 for part in "${want[@]}"; do
   case "$part" in
-    native) pkgs+=(cmake g++ make rapidjson-dev catch2 zlib1g-dev) ;;
+    native) pkgs+=(cmake g++ make rapidjson-dev catch2 zlib1g-dev libisal-dev libdeflate-dev) ;;
     wasm) pkgs+=(cmake make rapidjson-dev emscripten nodejs npm) ;;
     browser) pkgs+=(chromium nodejs npm) ;;
     fuzz) pkgs+=(clang-14 libclang-rt-14-dev rapidjson-dev) ;;  # libFuzzer + sanitizers (scripts/fuzz.sh)

@@ -1,4 +1,4 @@
-// How JavaScript hands an EventStream its bytes, chunk by chunk, through one
+// How JavaScript hands a Scanner its bytes, chunk by chunk, through one
 // buffer in wasm memory (FileScan and StreamFilter):
 //   const ptr = x.reserve(chunk.length); cwlf.HEAPU8.set(chunk, ptr); x.feed(chunk.length);
 // The buffer is reused, so memory does not grow with the input.
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cwlf/event_stream.h"
+#include "cwlf/scanner.h"
 
 namespace cwlf_js {
 
@@ -20,10 +20,10 @@ class ChunkFeed {
     if (buf_.size() < n) buf_.resize(n);
     return reinterpret_cast<uintptr_t>(buf_.data());
   }
-  // Feeds the first n bytes of the buffer to `stream` (nothing if there is no
-  // stream, or if n is more than was reserved).
-  void feed(cwlf::EventStream* stream, size_t n) const {
-    if (stream && n <= buf_.size()) stream->feed(std::string_view(buf_.data(), n));
+  // Feeds the first n bytes of the buffer to `scanner` (nothing if there is
+  // no scanner, or if n is more than was reserved).
+  void feed(cwlf::Scanner* scanner, size_t n) const {
+    if (scanner && n <= buf_.size()) scanner->feed(std::string_view(buf_.data(), n));
   }
 
  private:

@@ -23,8 +23,7 @@
 
 #include "chunk_feed.h"
 #include "cwlf/cloudtrail.h"
-#include "cwlf/event_filter.h"
-#include "cwlf/event_stream.h"
+#include "cwlf/scanner.h"
 #include "cwlf/json_doc.h"
 #include "cwlf/pattern.h"
 
@@ -93,34 +92,35 @@ class FileScan {
       error_ = c.error->message;
       return;
     }
-    filter_ = std::make_unique<cwlf::EventFilter>(c.pattern);
-    stream_ = std::make_unique<cwlf::EventStream>(cwlf::StreamMode::Auto, [this](const cwlf::StreamedEvent& ev) {
-      const uint64_t index = events_++;
-      if (ev.error) {
-        ++errors_;
-        return;
-      }
-      const cwlf::FilterResult r = filter_->test(ev.message, false);
-      if (r.error) ++errors_;
-      if (!r.matched) return;
-      ++matched_;
-      if (pending_.size() + kept_ < keep_) pending_.emplace_back(index, std::string(ev.message));
-      const cwlf::JsonParseResult parsed = cwlf::parse_json(ev.message);
-      if (parsed.error || parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != cwlf::JsonType::Object) {
-        by_event_.add("(not JSON)");
-        by_principal_.add("(not JSON)");
-        return;
-      }
-      std::string name = string_member(parsed.doc, 0, "eventName");
-      by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
-      by_principal_.add(cwlf::principal_of(parsed.doc));
-    });
+    // Every event reaches the callback (to count errors), except the
+    // CloudTrail records skipped in bulk (Scanner::events() counts them).
+    cwlf::ScanOptions options;
+    options.skip_lines = false;  // plain text: each line is an event to count
+    options.every_event = true;
+    scanner_ = std::make_unique<cwlf::Scanner>(
+        std::make_shared<const cwlf::EventFilter>(c.pattern), options, [this](const cwlf::ScannedEvent& ev) {
+          if (ev.error) {
+            ++errors_;
+            return;
+          }
+          if (!ev.matched) return;
+          if (pending_.size() + kept_ < keep_) pending_.emplace_back(ev.index, std::string(ev.message));
+          const cwlf::JsonParseResult parsed = cwlf::parse_json(ev.message);
+          if (parsed.error || parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != cwlf::JsonType::Object) {
+            by_event_.add("(not JSON)");
+            by_principal_.add("(not JSON)");
+            return;
+          }
+          std::string name = string_member(parsed.doc, 0, "eventName");
+          by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
+          by_principal_.add(cwlf::principal_of(parsed.doc));
+        });
   }
   std::string error() const { return error_; }
   uintptr_t reserve(size_t n) { return chunks_.reserve(n); }
-  void feed(size_t n) { chunks_.feed(stream_.get(), n); }
+  void feed(size_t n) { chunks_.feed(scanner_.get(), n); }
   void finish() {
-    if (stream_) stream_->finish();
+    if (scanner_) scanner_->finish();
   }
   val take_matches() {
     val out = val::array();
@@ -146,20 +146,19 @@ class FileScan {
     out.set("distinctLimit", static_cast<double>(kMaxDistinct));
     return out;
   }
-  double events() const { return static_cast<double>(events_); }
-  double matched() const { return static_cast<double>(matched_); }
+  double events() const { return scanner_ ? static_cast<double>(scanner_->events()) : 0; }
+  double matched() const { return scanner_ ? static_cast<double>(scanner_->matched()) : 0; }
   double errors() const { return static_cast<double>(errors_); }
 
  private:
   std::string error_;
-  std::unique_ptr<cwlf::EventFilter> filter_;
-  std::unique_ptr<cwlf::EventStream> stream_;
+  std::unique_ptr<cwlf::Scanner> scanner_;
   cwlf_js::ChunkFeed chunks_;
   size_t keep_;
   std::vector<std::pair<uint64_t, std::string>> pending_;
   size_t kept_ = 0;
   Tally by_event_, by_principal_;
-  uint64_t events_ = 0, matched_ = 0, errors_ = 0;
+  uint64_t errors_ = 0;
 };
 
 }  // namespace

@@ -7,19 +7,17 @@
 //   const ptr = f.reserve(chunk.length);    // a buffer in wasm memory
 //   cwlf.HEAPU8.set(chunk, ptr); f.feed(chunk.length);
 //   f.finish(); f.matched(); f.lines(); f.delete();
-// In lines mode, lines without the prefilter's literals are ruled out a chunk
-// at a time (core/candidate_scan.h), as in `cwlf filter`: they are counted as
-// lines, not handed over one by one.
+// The pipeline is cwlf::Scanner, as in `cwlf filter`: lines and CloudTrail
+// records without the prefilter's literals are ruled out a chunk at a time,
+// not handed over one by one (lines are still counted).
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include "cwlf/candidate_scan.h"
 #include "chunk_feed.h"
-#include "cwlf/event_filter.h"
-#include "cwlf/event_stream.h"
+#include "cwlf/scanner.h"
 #include "cwlf/pattern.h"
 
 namespace {
@@ -32,32 +30,25 @@ class StreamFilter {
       error_ = c.error->message;
       return;
     }
-    filter_ = std::make_unique<cwlf::EventFilter>(c.pattern);
-    stream_ = std::make_unique<cwlf::EventStream>(
-        lines ? cwlf::StreamMode::Lines : cwlf::StreamMode::Auto, [this](const cwlf::StreamedEvent& ev) {
-          if (ev.error) return;
-          if (filter_->test(ev.message, false).matched) ++matched_;
-        });
-    scan_ = std::make_unique<cwlf::CandidateScan>(filter_->prefilter());
-    if (scan_->active()) stream_->skip_lines_without(scan_.get());
+    cwlf::ScanOptions options;
+    options.mode = lines ? cwlf::StreamMode::Lines : cwlf::StreamMode::Auto;
+    scanner_ = std::make_unique<cwlf::Scanner>(std::make_shared<const cwlf::EventFilter>(c.pattern), options,
+                                               [](const cwlf::ScannedEvent&) {});
   }
   std::string error() const { return error_; }
   uintptr_t reserve(size_t n) { return chunks_.reserve(n); }
-  void feed(size_t n) { chunks_.feed(stream_.get(), n); }
+  void feed(size_t n) { chunks_.feed(scanner_.get(), n); }
   void finish() {
-    if (stream_) stream_->finish();
+    if (scanner_) scanner_->finish();
   }
-  double matched() const { return static_cast<double>(matched_); }
+  double matched() const { return scanner_ ? static_cast<double>(scanner_->matched()) : 0; }
   // Line breaks read (JSON Lines: the events, blank lines included).
-  double lines() const { return stream_ ? static_cast<double>(stream_->line_breaks()) : 0; }
+  double lines() const { return scanner_ ? static_cast<double>(scanner_->line_breaks()) : 0; }
 
  private:
   std::string error_;
-  std::unique_ptr<cwlf::EventFilter> filter_;
-  std::unique_ptr<cwlf::CandidateScan> scan_;  // before stream_: destroyed after it
-  std::unique_ptr<cwlf::EventStream> stream_;
+  std::unique_ptr<cwlf::Scanner> scanner_;
   cwlf_js::ChunkFeed chunks_;
-  uint64_t matched_ = 0;
 };
 
 }  // namespace

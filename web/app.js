@@ -23,6 +23,7 @@ import { MetricTool } from './metric.js';
 import { ExportPanel } from './export-panel.js';
 import { initGallery } from './gallery.js';
 import { FilesTool } from './files.js';
+import { AlarmPanel } from './alarm-panel.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -450,7 +451,7 @@ const compareTool = new CompareTool({
 
 // Big CloudTrail files, read by the engine worker (files.js); "Explain" puts
 // one matching event in the boxes with the pattern it was found with.
-new FilesTool({
+const filesTool = new FilesTool({
   engine,
   section: $('files'),
   button: $('open-files'),
@@ -459,6 +460,7 @@ new FilesTool({
   pattern: () => texts.pattern,
   explain: (pattern, message) => load(pattern, message),
 });
+new AlarmPanel({ root: $('alarm-panel'), engine, files: () => filesTool.files, pattern: () => texts.pattern, metric: () => null });
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events) });
 

@@ -18,7 +18,7 @@ const wasmResponse = fetch('cwlf.wasm');
 importScripts('cwlf.js');
 // Big-file reading (files.js). The single-file build (cwlf.html, which sets
 // cwlfWasmBase64) has no files beside it and goes without.
-if (!self.cwlfWasmBase64) importScripts('files-scan.js');
+if (!self.cwlfWasmBase64) importScripts('files-scan.js', 'alarm-scan.js');
 
 // Longest message sent to the page with the selected event.
 const MESSAGE_PREVIEW = 20000;
@@ -198,6 +198,11 @@ self.onmessage = (e) => {
     }).catch((err) => {
       self.postMessage({ type: 'scan-done', id: message.id, error: String(err && err.message || err) });
     });
+    return;
+  }
+  if (message && message.type === 'alarm-scan') {  // alarm-scan.js
+    loading.then(() => handleAlarmScan(message, engine))
+      .catch((err) => self.postMessage({ type: 'alarm-done', id: message.id, error: String(err && err.message || err) }));
     return;
   }
   if (message && message.type === 'sql') {

@@ -87,6 +87,10 @@ export class Engine {
       if (this.onScan) this.onScan(message);
       return;
     }
+    if (message.type === 'alarm-done') {  // alarm-panel.js
+      if (this.onAlarm) this.onAlarm(message);
+      return;
+    }
     if (message.type === 'ready') {
       this.ready = true;
       this.onReady(message);

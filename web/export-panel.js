@@ -4,6 +4,7 @@
 // its worker (engine.js). Copying uses the clipboard API: nothing is sent.
 import { Engine } from './engine.js';
 import { FORMATS, sqlText } from './export.js';
+import { ALARM_FORMATS } from './export-alarm.js';
 
 export class ExportPanel {
   // root: the <details>; current(): { pattern, metric, messages }.
@@ -50,7 +51,7 @@ export class ExportPanel {
   update() {
     if (!this.root.open) return;
     const { pattern, metric, messages } = this.current();
-    const format = FORMATS[this.format.value] || FORMATS['aws-cli'];
+    const format = FORMATS[this.format.value] || ALARM_FORMATS[this.format.value] || FORMATS['aws-cli'];
     this.status.textContent = '';
     if (format.dialect) return this.updateSql(pattern, format.dialect);
     this.sqlAsked++;

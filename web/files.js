@@ -95,7 +95,9 @@ export class FilesTool {
       return;
     }
     this.progress.value = this.progress.max;
-    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s · ${counts}` +
+    const mbs = m.ms > 0 && m.inflated ? m.inflated / 1000 / m.ms : 0;
+    const rate = mbs ? ` (${mbs < 10 ? mbs.toFixed(1) : Math.round(mbs)} MB/s)` : '';
+    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s${rate} · ${counts}` +
       (m.matched > LIST_MAX ? ` (the first ${count(LIST_MAX)} are listed)` : '');
     this.drawSummary(m.summary);
   }

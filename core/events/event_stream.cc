@@ -1,10 +1,12 @@
 // EventStream: events from a stream, holding only the event in progress.
 #include "event_stream.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "event_stream_internal.h"
 #include "json_doc.h"
+#include "record_end.h"
 
 namespace cwlf {
 
@@ -143,6 +145,10 @@ void EventStream::feed_json(std::string_view chunk) {
   static const Table table;
   const char* s = chunk.data();
   const size_t n = chunk.size();
+  if (records_finder_) {
+    records_finder_->begin(chunk);
+    record_hit_known_ = false;
+  }
   for (size_t i = 0; i < n; ++i) {
     const uint64_t at = pos_ + i;
     char c = s[i];
@@ -235,6 +241,15 @@ void EventStream::feed_json(std::string_view chunk) {
         }
         continue;
       }
+      if (c == '{' && records_ && records_finder_) {
+        const size_t end = skip_record(s, i, n);
+        if (end != i) {  // a record without the literals: skipped
+          ++records_skipped_;
+          last_sig_ = '}';
+          i = end - 1;
+          continue;
+        }
+      }
       begin_capture(at);
       append(c);
       if (c == '{' || c == '[') {
@@ -304,6 +319,20 @@ void EventStream::feed_json(std::string_view chunk) {
     if (capturing_) append(c);
   }
   pos_ += n;
+}
+
+// At `i`, the '{' of a record: the end of the record (one past its '}') when
+// it can be skipped (see skip_records_without), else `i`.
+size_t EventStream::skip_record(const char* s, size_t i, size_t n) {
+  if (!record_hit_known_ || record_hit_ < i) {
+    uint64_t breaks = 0;
+    const size_t hit = records_finder_->next(i, &breaks);
+    record_hit_ = hit == std::string_view::npos ? n : hit;
+    record_hit_known_ = true;
+  }
+  if (record_hit_ == i) return i;
+  const size_t end = compact_object_end(s, i, std::min(n, i + kMaxEventBytes));
+  return end != 0 && end <= record_hit_ ? end : i;
 }
 
 void EventStream::finish() {

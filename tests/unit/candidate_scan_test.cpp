@@ -52,21 +52,9 @@ Run filter_lines(const EventFilter& f, const std::string& text, const std::vecto
   });
   CandidateScan scan(f.prefilter());
   if (bulk && scan.active()) s.skip_lines_without(&scan);
-  size_t at = 0;
-  for (size_t c : cuts) {
-    s.feed(std::string_view(text).substr(at, c - at));
-    at = c;
-  }
-  s.feed(std::string_view(text).substr(at));
-  s.finish();
+  testing::feed_in_pieces(s, text, cuts);
   run.line_breaks = s.line_breaks();
   return run;
-}
-
-std::vector<size_t> random_cuts(std::mt19937& rng, size_t size, size_t max_piece) {
-  std::vector<size_t> cuts;
-  for (size_t at = 1 + rng() % max_piece; at < size; at += 1 + rng() % max_piece) cuts.push_back(at);
-  return cuts;
 }
 
 // The corpus and random events as lines, with CRLF, blank lines and lines of
@@ -107,7 +95,7 @@ void check_pattern(const std::string& pattern, const std::string& text, std::mt1
   };
   REQUIRE(matches(filter_lines(full, text, {}, false)) == matches(reference));
   for (size_t max_piece : {size_t(0), size_t(7), size_t(300), size_t(5000), size_t(100000)}) {
-    std::vector<size_t> cuts = max_piece ? random_cuts(rng, text.size(), max_piece) : std::vector<size_t>{};
+    std::vector<size_t> cuts = max_piece ? testing::random_cuts(rng, text.size(), max_piece) : std::vector<size_t>{};
     INFO("pieces up to " << max_piece << " bytes");
     Run bulk = filter_lines(fast, text, cuts, true);
     REQUIRE(bulk.seen.size() == reference.seen.size());
@@ -198,7 +186,7 @@ TEST_CASE("bulk scan: a line over the size limit among skipped lines is still re
   CHECK(reference.seen[0].error == "event-too-large");
   std::mt19937 rng(3);
   for (size_t max_piece : {size_t(0), size_t(8 << 20), size_t(1 << 20), size_t(100000)}) {
-    std::vector<size_t> cuts = max_piece ? random_cuts(rng, text.size(), max_piece) : std::vector<size_t>{};
+    std::vector<size_t> cuts = max_piece ? testing::random_cuts(rng, text.size(), max_piece) : std::vector<size_t>{};
     INFO("pieces up to " << max_piece);
     // (The message of an event too large depends on where the chunks end: compare with the same cuts.)
     Run per_line = filter_lines(f, text, cuts, false);

@@ -5,8 +5,11 @@
 
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "evaluate.h"
 #include "events.h"
@@ -17,6 +20,25 @@ namespace cwlf::testing {
 inline std::string read_data(const std::string& relative) {
   std::ifstream f(std::string(CWLF_TEST_DATA) + "/" + relative, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+// Offsets cutting a text of `size` bytes into pieces of 1 to max_piece bytes.
+inline std::vector<size_t> random_cuts(std::mt19937& rng, size_t size, size_t max_piece) {
+  std::vector<size_t> cuts;
+  for (size_t at = 1 + rng() % max_piece; at < size; at += 1 + rng() % max_piece) cuts.push_back(at);
+  return cuts;
+}
+
+// Feeds `text` to `stream` (an EventStream, a Scanner) cut at `cuts`, then finishes it.
+template <class Stream>
+void feed_in_pieces(Stream& stream, std::string_view text, const std::vector<size_t>& cuts) {
+  size_t at = 0;
+  for (size_t c : cuts) {
+    stream.feed(text.substr(at, c - at));
+    at = c;
+  }
+  stream.feed(text.substr(at));
+  stream.finish();
 }
 
 // Compiles `pattern` (which must be valid) and tests one raw message.

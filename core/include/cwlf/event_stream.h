@@ -67,6 +67,14 @@ class EventStream {
   // the stream; nullptr hands every line over.
   void skip_lines_without(LineFinder* finder) { finder_ = finder; }
 
+  // CloudTrail layout ({"Records":[...]}) only: a record that `finder` finds
+  // nothing in, lies wholly in one chunk and holds no whitespace outside its
+  // strings (so its bytes are its message) is not handed to the sink, nor
+  // copied: only its end is found (core/events/record_end.h). Any other record
+  // is handed over as always. `finder` must outlive the stream.
+  void skip_records_without(LineFinder* finder) { records_finder_ = finder; }
+  uint64_t records_skipped() const { return records_skipped_; }
+
   void feed(std::string_view chunk);
   void finish();  // flushes the last event; feed() must not be called after
 
@@ -81,6 +89,7 @@ class EventStream {
   enum class Layout : uint8_t { Unknown, Lines, Objects, Array };
   void feed_lines(std::string_view chunk);
   size_t skip_lines(const char* s, size_t q, size_t n);
+  size_t skip_record(const char* s, size_t i, size_t n);
   void feed_json(std::string_view chunk);
   void end_line();
   void begin_capture(uint64_t offset);
@@ -94,6 +103,10 @@ class EventStream {
   StreamMode mode_;
   Sink sink_;
   LineFinder* finder_ = nullptr;
+  LineFinder* records_finder_ = nullptr;
+  size_t record_hit_ = 0;        // the finder's next hit in the chunk (records)
+  bool record_hit_known_ = false;
+  uint64_t records_skipped_ = 0;
   Layout layout_ = Layout::Unknown;
   uint64_t pos_ = 0;   // stream offset of the next byte
   uint64_t line_ = 1;  // line of the next byte
