@@ -22,6 +22,7 @@
 #include "caret.h"
 #include "event_filter.h"
 #include "event_stream.h"
+#include "input_file.h"
 #include "pattern.h"
 
 namespace cwlf::cli {
@@ -59,7 +60,7 @@ class Output {
     buf_.push_back('\n');
   }
   void flush() {
-    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+    write_stdout_or_exit(buf_.data(), buf_.size());  // a full disk or closed pipe: message, exit 2
     buf_.clear();
   }
 
