@@ -7,16 +7,27 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "evaluate.h"
 #include "events.h"
 #include "pattern.h"
+#include "run.h"
 
 namespace cwlf::testing {
 
 inline std::string read_data(const std::string& relative) {
   std::ifstream f(std::string(CWLF_TEST_DATA) + "/" + relative, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+// The verdict on each event of a paste (the pattern must be valid).
+inline std::vector<bool> verdicts(const std::string& pattern, const std::string& pasted) {
+  TestRun run = run_test(pattern, pasted, RunOptions{RunOptions::Explain::None, 0});
+  REQUIRE(run.compiled.pattern);
+  std::vector<bool> out;
+  for (const EventResult& r : run.results) out.push_back(r.matched);
+  return out;
 }
 
 // Compiles `pattern` (which must be valid) and tests one raw message.

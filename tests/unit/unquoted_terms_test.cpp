@@ -37,13 +37,7 @@ void check_refused(const Refusal& c) {
   CHECK_THAT(r.error->message, Catch::Contains("\""));
 }
 
-std::vector<bool> verdicts(const std::string& pattern, const std::string& pasted) {
-  TestRun run = run_test(pattern, pasted, RunOptions{RunOptions::Explain::None, 0});
-  REQUIRE(run.compiled.pattern);
-  std::vector<bool> out;
-  for (const EventResult& r : run.results) out.push_back(r.matched);
-  return out;
-}
+using testing::verdicts;
 
 const Warning* find(const std::vector<Warning>& ws, const std::string& code) {
   auto it = std::find_if(ws.begin(), ws.end(), [&](const Warning& w) { return w.code == code; });
