@@ -71,6 +71,16 @@ test('a file:// messages file nested 200,000 deep is refused with a message', ()
   assert.equal(r.code, 2);
 });
 
+test('events nested 200,000 deep are tested (or refused) without a crash, in test and filter', () => {
+  const file = join(dir, 'deep-events.json');
+  writeFileSync(file, `${deep(200000)}\n{"a":1}\n`);
+  for (const args of [['test', '{ $.a = 1 }', file], ['filter', '-c', '{ $.a = 1 }', file]]) {
+    const r = cwlf(args);
+    assert.equal(r.signal, null, `${args[0]}: killed by ${r.signal}`);
+    assert.ok(r.code === 0 || r.code === 1 || r.code === 2, `${args[0]}: exit ${r.code}: ${r.err}`);
+  }
+});
+
 test('endless input under a 1 GB address-space limit is refused beyond 64 MiB, not bad_alloc', () => {
   const r = shell('ulimit -v 1048576 && exec "$0" test x /dev/zero');
   refused(r, /\/dev\/zero holds more than 64 MiB .*cwlf filter/);
