@@ -70,6 +70,8 @@ bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
   const std::string_view word = word_at(text, word_start);
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   const bool prefixed = text[word_start] == '?' || text[word_start] == '-';
+  // The quoted form to suggest: a ?/- prefix stays outside the quotes.
+  const std::string quoted = prefixed ? std::string(word.substr(0, 1)) + quote_hint(word.substr(1)) : quote_hint(word);
   if ((c == '?' || c == '-') && prefixed && pos == word_start + 1) {
     return ctx.fail("invalid-term-character", aws,
                     "A term takes one prefix, '?' (optional) or '-' (excluded); found a second one.", pos, len);
@@ -82,27 +84,27 @@ bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
   }
   if (c == '"') {
     return ctx.fail("quote-in-term", aws,
-                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quote_hint(word) +
+                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quoted +
                         " (write \\\" for a quote inside it).",
                     pos, len);
   }
   if (c == '@' || c == '/') {
     return ctx.fail("invalid-term-character", kAwsInvalidPattern,
                     std::string("CloudWatch refuses '") + static_cast<char>(c) + "' in an unquoted term (an e-mail "
-                    "address or a path must be quoted): write " + quote_hint(word) + ".",
+                    "address or a path must be quoted): write " + quoted + ".",
                     pos, len);
   }
   if (c == ':') {
     return ctx.fail("invalid-term-character", aws,
-                    "CloudWatch refuses ':' in an unquoted term: write " + quote_hint(word) + ".", pos, len);
+                    "CloudWatch refuses ':' in an unquoted term: write " + quoted + ".", pos, len);
   }
   if (c >= 0x80) {
     return ctx.fail("non-ascii-in-term", aws,
-                    "Terms with non-ASCII characters must be quoted: write " + quote_hint(word) + ".", pos, len);
+                    "Terms with non-ASCII characters must be quoted: write " + quoted + ".", pos, len);
   }
   return ctx.fail("invalid-term-character", aws,
                   "Unquoted terms may contain letters, digits and _ . # = , ; + ~ ' [ ] < > !; found " +
-                      describe_char(text, pos) + ". Quote the term: " + quote_hint(word) + ".",
+                      describe_char(text, pos) + ". Quote the term: " + quoted + ".",
                   pos, len);
 }
 

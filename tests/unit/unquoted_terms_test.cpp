@@ -62,6 +62,10 @@ TEST_CASE("unquoted terms: characters AWS refuses are refused with AWS's wording
       {"level\\x", "Invalid character(s) in term '\\'", 5, 1},
   };
   for (const Refusal& c : cases) check_refused(c);
+  // The hint quotes the word and leaves a ?/- prefix outside the quotes.
+  CHECK_THAT(compile_pattern("?Status: timeout").error->message, Catch::Contains("write ?\"Status:\""));
+  CHECK_THAT(compile_pattern("ERROR:").error->message, Catch::Contains("write \"ERROR:\""));
+  CHECK(compile_pattern("?\"Status:\" timeout").pattern);
 }
 
 TEST_CASE("unquoted terms: the same words quoted are accepted and found", "[pattern][terms][aws]") {
