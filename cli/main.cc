@@ -19,6 +19,7 @@
 #include "alarm_command.h"
 #include "filter_command.h"
 #include "sql_command.h"
+#include "input_file.h"
 #include "metric_report.h"
 #include "report.h"
 #include "cwlf/run.h"
@@ -32,7 +33,8 @@ const char* kUsage =
     "usage:\n"
     "  cwlf test PATTERN [FILE|-] [--json] [--color]\n"
     "      Test pasted-style input (concatenated or pretty-printed JSON events, a JSON array,\n"
-    "      a CloudTrail file {\"Records\":[...]}, JSON Lines, or plain lines; stdin when no FILE)\n"
+    "      a CloudTrail file {\"Records\":[...]}, JSON Lines, or plain lines; stdin when no FILE;\n"
+    "      .gz decompressed; at most 64 MiB, larger inputs: cwlf filter)\n"
     "      and print a verdict per event with its explanation; the deciding parts are marked >>.\n"
     "      --metric-value V [--default-value D] [--dimension NAME=REF ...]: also what a metric\n"
     "      filter would publish per event (V: 1, $.field, $name or $N; up to 3 dimensions).\n"
@@ -65,15 +67,10 @@ int usage_error(const std::string& what) {
   return 2;
 }
 
-bool read_all(std::istream& in, std::string& out) {
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-bool read_file(const std::string& path, std::string& out) {
-  if (path == "-") return read_all(std::cin, out);
-  std::ifstream f(path, std::ios::binary);
-  return f && read_all(f, out);
+// A file that cannot be read is not a usage mistake: the reason, without the usage text.
+int input_error(const std::string& what) {
+  std::cerr << "cwlf: " << what << "\n";
+  return 2;
 }
 
 void print_invalid(const std::string& pattern, const cwlf::Diagnostic& d) {
@@ -116,7 +113,8 @@ int cmd_test(const std::vector<std::string>& args) {
   if (positional.empty() || positional.size() > 2) return usage_error("test takes PATTERN [FILE|-]");
   std::string input;
   std::string file = positional.size() == 2 ? positional[1] : "-";
-  if (!read_file(file, input)) return usage_error("cannot read " + file);
+  std::string read_error;
+  if (!cwlf::cli::read_input(file, input, read_error)) return input_error(read_error);
   if (want_metric && json) return usage_error("the metric options print a report of their own; leave out --json");
   cwlf::TestRun run = cwlf::run_test(positional[0], input);
   if (json) {
@@ -141,24 +139,7 @@ int cmd_test(const std::vector<std::string>& args) {
 // JSON array of strings (as the AWS CLI does).
 bool messages_from_file(const std::string& path, std::vector<std::string>& out, std::string& error) {
   std::string text;
-  if (!read_file(path, text)) {
-    error = "cannot read " + path;
-    return false;
-  }
-  rapidjson::Document d;
-  d.Parse(text.data(), text.size());
-  if (d.HasParseError() || !d.IsArray()) {
-    error = path + " must hold a JSON array of strings";
-    return false;
-  }
-  for (const auto& v : d.GetArray()) {
-    if (!v.IsString()) {
-      error = path + " must hold a JSON array of strings";
-      return false;
-    }
-    out.emplace_back(v.GetString(), v.GetStringLength());
-  }
-  return true;
+  return cwlf::cli::read_input(path, text, error) && cwlf::cli::parse_messages(text, path, out, error);
 }
 
 int cmd_test_metric_filter(const std::vector<std::string>& args) {
@@ -174,7 +155,7 @@ int cmd_test_metric_filter(const std::vector<std::string>& args) {
         const std::string& m = args[++i];
         if (m.rfind("file://", 0) == 0) {
           std::string error;
-          if (!messages_from_file(m.substr(7), messages, error)) return usage_error(error);
+          if (!messages_from_file(m.substr(7), messages, error)) return input_error(error);
         } else {
           messages.push_back(m);
         }
@@ -203,6 +184,7 @@ int cmd_test_metric_filter(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  cwlf::cli::guard_process();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage_text();

@@ -11,6 +11,7 @@
 #include <rapidjson/error/en.h>
 
 #include "caret.h"
+#include "input_file.h"
 #include "cwlf/run.h"
 
 namespace cwlf::cli {
@@ -38,7 +39,7 @@ uint32_t line_of(std::string_view text, uint32_t offset) {
 
 std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on nesting depth
   if (doc.HasParseError()) {
     return std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
            " at byte " + std::to_string(doc.GetErrorOffset()) + ")";
@@ -101,14 +102,10 @@ int cmd_test_suite(const std::vector<std::string>& args) {
     std::cerr << "cwlf: --suite needs a FILE\n" << kSuiteUsage << "\n";
     return 2;
   }
-  std::string text;
-  {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-      std::cerr << "cwlf: cannot read " << path << "\n";
-      return 2;
-    }
-    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  std::string text, read_error;
+  if (!read_input(path, text, read_error)) {
+    std::cerr << "cwlf: " << read_error << "\n";
+    return 2;
   }
   Suite suite;
   if (auto error = parse_suite(text, suite)) {

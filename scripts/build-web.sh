@@ -33,6 +33,11 @@ trap 'rm -rf "$stage"' EXIT
 cp web/* "$stage/"
 cp wasm/cwlf.d.ts "$stage/"  # the JavaScript API's TypeScript declarations
 cp "$build_dir/wasm/cwlf.js" "$build_dir/wasm/cwlf.wasm" "$stage/"
+# web/package.json says "module" (the sources, as Node's tests import them);
+# dist/ says "commonjs": Node's use of it is require('dist/cwlf.js')
+# (docs/api.md), whatever folder holds the clone. Browsers ignore the file,
+# and the service worker does not cache it.
+printf '{ "private": true, "type": "commonjs" }\n' > "$stage/package.json"
 
 node --input-type=module - tests/data/seed "$stage/seed-example.js" <<'JS'
 import { readFileSync, writeFileSync } from 'node:fs';

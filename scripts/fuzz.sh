@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in fuzz/ with clang-14 under AddressSanitizer +
 # UndefinedBehaviorSanitizer and runs each for SECONDS (one at a time).
-# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare)
+# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare cli_readers)
 # New inputs go to build-fuzz/corpus-TARGET (fuzz/corpus/TARGET, the seed
 # corpus in git, is only read); a crash leaves build-fuzz/crash-* and fails.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET ...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare)
+[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare cli_readers)
 
 scripts/ensure-deps.sh fuzz
 cxx=clang++-14
@@ -27,9 +27,10 @@ objs=()
 # targets themselves only the public headers (core/include/cwlf/).
 core_includes=(-Icore/include/cwlf)
 for d in core/*/; do [ "$d" = core/include/ ] || core_includes+=("-I${d%/}"); done
-for src in core/*/*.cc; do
+# The CLI's file readers (fuzz_cli_readers) are compiled beside the engine.
+for src in core/*/*.cc cli/input_file.cc cli/suite.cc cli/caret.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
-  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core -name '*.h' -newer "$obj" -print -quit)" ]; then
+  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core cli -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
     extra=()  # as CMakeLists.txt: NeedleSet's AVX2 loop, in its own file, on x86-64
     if [ "$(uname -m)" = x86_64 ]; then
@@ -50,7 +51,7 @@ done
 # Link every target before running any: a long run must not link a later
 # target against objects from before a change to the headers.
 for t in "${targets[@]}"; do
-  "$cxx" "${flags[@]}" -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -o "$out/fuzz_$t"
+  "$cxx" "${flags[@]}" -Icli -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -lz -o "$out/fuzz_$t"
 done
 
 status=0

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const [dir] = process.argv.slice(2);
 const swPath = join(dir, 'sw.js');
-const files = readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
+const files = readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'package.json' && !f.startsWith('.')).sort();
 const hash = createHash('sha256');
 for (const f of files) {
   hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');

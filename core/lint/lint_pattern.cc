@@ -91,6 +91,40 @@ void check_blank_phrase(const Pattern& p, std::vector<Warning>& out) {
   out.push_back(std::move(w));
 }
 
+// `ORDER-ITEM-1` unquoted: CloudWatch accepts it, but the `-` starts an
+// excluded term (ORDER -ITEM -1), so a message that contains the hyphenated
+// word never matches (it contains ITEM). The parser reads it the same way;
+// here the author is told. One warning per hyphenated word.
+void check_hyphen_split(const Pattern& p, std::vector<Warning>& out) {
+  if (p.family != PatternFamily::Terms) return;
+  const auto glued = [&](size_t i) {  // term i starts with the '-' right after term i-1
+    return i > 0 && p.terms[i].kind == TermKind::Excluded && p.terms[i].span.offset == p.terms[i - 1].span.end();
+  };
+  for (size_t first = 0; first < p.terms.size(); ++first) {
+    if (glued(first) || first + 1 >= p.terms.size() || !glued(first + 1)) continue;
+    size_t last = first + 1;
+    while (last + 1 < p.terms.size() && glued(last + 1)) ++last;
+    const Term& head = p.terms[first];
+    const Span word{head.span.offset, p.terms[last].span.end() - head.span.offset};
+    const size_t prefix = head.kind == TermKind::Required ? 0 : 1;
+    const std::string_view bare = slice(p.text, Span{word.offset + static_cast<uint32_t>(prefix),
+                                                      word.length - static_cast<uint32_t>(prefix)});
+    std::string parts;
+    for (size_t i = first; i <= last; ++i) parts += (i == first ? "" : " ") + code(slice(p.text, p.terms[i].span));
+    Warning w;
+    w.code = "hyphen-splits-term";
+    w.message = "CloudWatch reads the unquoted " + code(bare) + " as " + parts +
+                ": a term and exclusions, so a message that contains " + code(bare) +
+                " never matches. Quote it to search for the hyphenated word.";
+    w.span = word;
+    const std::string quoted = std::string(slice(p.text, Span{word.offset, static_cast<uint32_t>(prefix)})) + "\"" +
+                               std::string(bare) + "\"";
+    add_fix(w, p.text, "Quote " + code(bare, 60), splice(p.text, word, quoted));
+    out.push_back(std::move(w));
+    first = last;
+  }
+}
+
 bool parenthesised(const Pattern& p, const ExprNode& group) {
   // A group's span is widened by the parentheses written around it (parse_expr.cc).
   return !group.operands.empty() && group.span.offset < p.nodes[group.operands.front()].span.offset;
@@ -178,6 +212,7 @@ void check_identity_ne(const Pattern& p, std::vector<Warning>& out) {
 std::vector<Warning> lint_pattern(const Pattern& pattern) {
   std::vector<Warning> out;
   check_blank_phrase(pattern, out);
+  check_hyphen_split(pattern, out);
   check_quoted_regex(pattern, out);
   check_interior_star(pattern, out);
   check_precedence(pattern, out);

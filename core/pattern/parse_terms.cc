@@ -2,15 +2,19 @@
 // (optional) or `-` (excluded); a term is a bare word, a "quoted phrase" or a
 // %regex%.
 //
-// The unquoted-term character set (AWS documents only "non-alphanumeric terms
-// must be quoted", while real patterns use `ERROR:` or `10.0.0.1` unquoted):
-//   accepted: ASCII letters, digits and  _ . : / @ # = , ; + ~ ' [ ] < > !
-//   rejected: every character with a meaning somewhere in filter syntax or
-//     known to be refused: `*` (AWS: Invalid character(s) in term '*'),
-//     `"` inside a term, `%` `?` after the start, `-` inside a term (AWS
-//     splits or mis-reads hyphenated words; they must be quoted),
-//     `{ } ( ) | & \ $ ^` and the backquote, control characters, and any
-//     non-ASCII character (AWS: Invalid character(s) in term '<char>').
+// The unquoted-term character set (docs/semantics.md, "Unquoted terms", has
+// the evidence for each rule):
+//   accepted: ASCII letters, digits and  _ . # = , ; + ~ ' [ ] < > !
+//   `-` inside a bare term: accepted, and read as AWS reads it: it ends the
+//     term and starts an excluded one (`ORDER-ITEM-1` is ORDER -ITEM -1, so
+//     it never matches a message containing ORDER-ITEM-1; lint warns).
+//   rejected as AWS rejects them: `*` and `:` (Invalid character(s) in term
+//     '*' / ':'), `(` and `\`, non-ASCII characters (term '<char>'), and
+//     `@` and `/` (an unquoted e-mail address or path is refused with
+//     AWS's generic Invalid metric filter pattern).
+//   rejected by choice: every other character with a meaning somewhere in
+//     filter syntax: `"` inside a term, `%` `?` after the start,
+//     `{ } ) | & $ ^` and the backquote, control characters.
 // AWS quotes only the offending character for an unquoted term (`ERR*` ->
 // '*'), the text from the opening quote to the end for an unterminated quote
 // (`"ERROR` -> '"ERROR'), and the regex from its `%` up to the offending
@@ -28,7 +32,7 @@ namespace {
 bool is_term_char(char c) {
   if (is_alnum(c)) return true;
   switch (c) {
-    case '_': case '.': case ':': case '/': case '@': case '#': case '=': case ',': case ';':
+    case '_': case '.': case '#': case '=': case ',': case ';':
     case '+': case '~': case '\'': case '[': case ']': case '<': case '>': case '!':
       return true;
     default:
@@ -66,6 +70,8 @@ bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
   const std::string_view word = word_at(text, word_start);
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   const bool prefixed = text[word_start] == '?' || text[word_start] == '-';
+  // The quoted form to suggest: a ?/- prefix stays outside the quotes.
+  const std::string quoted = prefixed ? std::string(word.substr(0, 1)) + quote_hint(word.substr(1)) : quote_hint(word);
   if ((c == '?' || c == '-') && prefixed && pos == word_start + 1) {
     return ctx.fail("invalid-term-character", aws,
                     "A term takes one prefix, '?' (optional) or '-' (excluded); found a second one.", pos, len);
@@ -76,25 +82,29 @@ bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
                     "(ERR matches ERROR). Drop the '*', or use a %regex%.",
                     pos, len);
   }
-  if (c == '-') {
-    return ctx.fail("hyphen-in-term", aws,
-                    "Quote terms that contain '-': write " + quote_hint(word) + ". Unquoted, CloudWatch does not "
-                    "treat the hyphenated word as one term.",
-                    pos, len);
-  }
   if (c == '"') {
     return ctx.fail("quote-in-term", aws,
-                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quote_hint(word) +
+                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quoted +
                         " (write \\\" for a quote inside it).",
                     pos, len);
   }
+  if (c == '@' || c == '/') {
+    return ctx.fail("invalid-term-character", kAwsInvalidPattern,
+                    std::string("CloudWatch refuses '") + static_cast<char>(c) + "' in an unquoted term (an e-mail "
+                    "address or a path must be quoted): write " + quoted + ".",
+                    pos, len);
+  }
+  if (c == ':') {
+    return ctx.fail("invalid-term-character", aws,
+                    "CloudWatch refuses ':' in an unquoted term: write " + quoted + ".", pos, len);
+  }
   if (c >= 0x80) {
     return ctx.fail("non-ascii-in-term", aws,
-                    "Terms with non-ASCII characters must be quoted: write " + quote_hint(word) + ".", pos, len);
+                    "Terms with non-ASCII characters must be quoted: write " + quoted + ".", pos, len);
   }
   return ctx.fail("invalid-term-character", aws,
-                  "Unquoted terms may contain letters, digits and _ . : / @ # = , ; + ~ ' [ ] < > !; found " +
-                      describe_char(text, pos) + ". Quote the term: " + quote_hint(word) + ".",
+                  "Unquoted terms may contain letters, digits and _ . # = , ; + ~ ' [ ] < > !; found " +
+                      describe_char(text, pos) + ". Quote the term: " + quoted + ".",
                   pos, len);
 }
 
@@ -134,12 +144,14 @@ bool parse_terms(ParseContext& ctx, size_t pos) {
       if (!parse_regex(ctx, pos, term.regex, term.text, pos)) return false;
     } else {
       while (!is_term_end(ctx, pos)) {
+        if (text[pos] == '-' && pos > body) break;  // AWS: the '-' starts an excluded term
         if (!is_term_char(text[pos])) return bad_term_char(ctx, start, pos);
         ++pos;
       }
       term.text.assign(text.substr(body, pos - body));
     }
-    if (!is_term_end(ctx, pos)) {
+    const bool hyphen_follows = c != '"' && c != '%' && !ctx.at_end(pos) && text[pos] == '-';
+    if (!is_term_end(ctx, pos) && !hyphen_follows) {
       return ctx.fail("missing-space-after-term", kAwsInvalidPattern,
                       std::string("Expected a space after the ") + (c == '"' ? "closing quote" : "closing '%'") +
                           ", but found " + describe_found(text, pos) + "; separate terms with spaces.",

@@ -27,7 +27,9 @@ test('metric value $.bytes with a dimension: per-event datapoints and their sum'
   await page.getByLabel('Metric value').fill('$.bytes');
   await page.getByLabel('Dimension 1 name').fill('User');
   await page.getByLabel('Dimension 1 value').fill('$.userIdentity.userName');
-  await page.waitForFunction(() => /2 datapoints, sum 120/.test(document.querySelector('#metric-result').textContent));
+  // The sum is shown as soon as the value is typed: wait for the dimension too.
+  await page.waitForFunction(() => /2 datapoints, sum 120/.test(document.querySelector('#metric-result').textContent)
+    && /\[User=alice\]/.test(document.querySelector('#metric-result').textContent));
   assert.deepEqual(await points(page), ['publishes 100 [User=alice]', 'nothing', 'nothing', 'publishes 20']);
   const notes = await page.locator('#metric-result .metric-note').allTextContents();
   assert.ok(notes.some((n) => /`\$\.bytes` is `many`, not a number: no datapoint/.test(n)), notes.join('|'));

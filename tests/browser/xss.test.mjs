@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPage, openPage, outputDir, settled, useBrowser } from './harness.mjs';
-import { encodeFragment } from '../../web/share-link.js';
 
 // ./serve.sh and Chromium for the whole file; each test opens its own page.
 const env = useBrowser();
@@ -73,8 +72,20 @@ test('typed: hostile patterns and events are shown as text', async () => {
   }
 });
 
+// The link is made by the page's own share-link.js, in the browser (Node 18's
+// CompressionStream has no 'deflate-raw'), in a context of its own.
+async function shareFragment(suite) {
+  const { context, page } = await openPage(env.browser, env.server);
+  try {
+    await page.goto(env.server.url);
+    return await page.evaluate(async (s) => (await import('./share-link.js')).encodeFragment(s), suite);
+  } finally {
+    await context.close();
+  }
+}
+
 test('from a crafted share link: the same, and the link is not followed anywhere', async () => {
-  const fragment = await encodeFragment({
+  const fragment = await shareFragment({
     cwlf: 'suite', v: 1, pattern: PATTERN, events: EVENTS,
     expectations: [{ event: 1, expect: 'match' }, { event: 2, expect: 'no-match' }], selected: 2,
   });

@@ -3,9 +3,11 @@
 // tells Node users to: require() plus wasmBinary (Emscripten 3.1.6's loader
 // would fetch() a file path under Node 20, which fails).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const dist = `${root}dist/`;
@@ -14,4 +16,17 @@ export async function loadCwlf() {
   assert.ok(existsSync(`${dist}cwlf.js`), 'dist/cwlf.js is missing: run scripts/build-web.sh first');
   const createCwlf = createRequire(import.meta.url)(`${dist}cwlf.js`);
   return createCwlf({ wasmBinary: readFileSync(`${dist}cwlf.wasm`) });
+}
+
+// Imports one of the page's ES modules as served (dist/NAME.js, with the
+// modules it imports). dist/ declares itself CommonJS for require('cwlf.js'),
+// so the served .js files are imported from a copy in a folder that declares
+// them ES modules (Node 18 has no syntax detection to fall back on).
+export async function importDistModule(name) {
+  const copy = mkdtempSync(join(tmpdir(), 'cwlf-dist-esm-'));
+  for (const f of readdirSync(dist)) {
+    if (f.endsWith('.js') && f !== 'cwlf.js') copyFileSync(`${dist}${f}`, join(copy, f));
+  }
+  writeFileSync(join(copy, 'package.json'), '{ "type": "module" }\n');
+  return import(pathToFileURL(join(copy, name)).href);
 }

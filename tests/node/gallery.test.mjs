@@ -2,7 +2,7 @@
 // engine gives each sample event the verdict the gallery promises.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCwlf, dist } from './dist-module.mjs';
+import { loadCwlf, importDistModule } from './dist-module.mjs';
 
 
 let cwlf;
@@ -10,7 +10,7 @@ let GALLERY;
 before(async () => {
   cwlf = await loadCwlf();
   // gallery-data.js imports the generated seed-example.js, which lives in dist/.
-  ({ GALLERY } = await import(`${dist}gallery-data.js`));
+  ({ GALLERY } = await importDistModule('gallery-data.js'));
 });
 
 test('every gallery alarm: valid pattern, and the promised verdict on each sample event', () => {

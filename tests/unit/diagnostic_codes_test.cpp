@@ -76,6 +76,7 @@ std::set<std::string> produced_here() {
   add(warning_codes("{ $.a = 1 || $.b = 2 && $.c = 3 }"));
   add(warning_codes("{ $.a = \"%b%\" }"));
   add(warning_codes("{ $.a = Ev*ent }"));
+  add(warning_codes("ORDER-ITEM-1"));
   add(warning_codes("\" \""));
   add(warning_codes("{ $.eventName = \xE2\x80\x9C" "ConsoleLogin\xE2\x80\x9D }"));
   add(warning_codes("{ $.eventName = 'ConsoleLogin' }"));

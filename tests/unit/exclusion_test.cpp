@@ -11,13 +11,7 @@ using namespace cwlf;
 
 namespace {
 
-std::vector<bool> verdicts(const std::string& pattern, const std::string& pasted) {
-  TestRun run = run_test(pattern, pasted, RunOptions{RunOptions::Explain::None, 0});
-  REQUIRE(run.compiled.pattern);
-  std::vector<bool> out;
-  for (const EventResult& r : run.results) out.push_back(r.matched);
-  return out;
-}
+using testing::verdicts;
 
 const std::string kPolicyChanges =
     "{($.eventName=PutRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DescribeInstances)}";

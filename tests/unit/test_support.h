@@ -14,6 +14,7 @@
 #include "evaluate.h"
 #include "events.h"
 #include "pattern.h"
+#include "run.h"
 
 namespace cwlf::testing {
 
@@ -39,6 +40,15 @@ void feed_in_pieces(Stream& stream, std::string_view text, const std::vector<siz
   }
   stream.feed(text.substr(at));
   stream.finish();
+}
+
+// The verdict on each event of a paste (the pattern must be valid).
+inline std::vector<bool> verdicts(const std::string& pattern, const std::string& pasted) {
+  TestRun run = run_test(pattern, pasted, RunOptions{RunOptions::Explain::None, 0});
+  REQUIRE(run.compiled.pattern);
+  std::vector<bool> out;
+  for (const EventResult& r : run.results) out.push_back(r.matched);
+  return out;
 }
 
 // Compiles `pattern` (which must be valid) and tests one raw message.

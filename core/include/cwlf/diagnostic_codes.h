@@ -19,7 +19,6 @@
   X("internal-error", pattern, "a parser guard tripped (a bug in cwlf; the pattern is refused rather than guessed)") \
   /* ---- text terms ---- */                                                                                        \
   X("wildcard-in-term", pattern, "a `*` in a text term (wildcards exist only in values)")                         \
-  X("hyphen-in-term", pattern, "a `-` inside an unquoted term")                                                    \
   X("quote-in-term", pattern, "a `\"` inside an unquoted term")                                                    \
   X("non-ascii-in-term", pattern, "a non-ASCII character in an unquoted term")                                    \
   X("invalid-term-character", pattern, "a character CloudWatch refuses in an unquoted term")                      \
@@ -101,6 +100,7 @@
   X("eq-boolean", warning, "`= true`/`= false` on a boolean (matches only the string)")                           \
   X("precedence", warning, "`A || B && C`: `&&` binds tighter than `||`")                                         \
   X("quoted-regex", warning, "a quoted `%regex%` is literal text")                                                \
+  X("hyphen-splits-term", warning, "an unquoted word with a `-` inside: read as a term and exclusions")            \
   X("interior-star", warning, "a `*` inside a value is a literal star")                                           \
   X("blank-phrase", warning, "`\" \"` matches only messages with a space, not everything")                        \
   X("smart-quotes", warning, "typographic quotes pasted from a document")                                         \
