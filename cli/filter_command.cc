@@ -19,6 +19,7 @@
 
 #include "caret.h"
 #include "cwlf/scanner.h"
+#include "input_file.h"
 #include "input_reader.h"
 #include "ordered_output.h"
 #include "cwlf/pattern.h"
@@ -176,8 +177,11 @@ int cmd_filter(const std::vector<std::string>& args) {
   bool ok = list_inputs(inputs, files);
   const FileResult total = run_all(job, files, std::min(threads, std::max<size_t>(1, files.size())));
   ok = ok && total.ok;
-  if (count_only) std::printf("%llu\n", static_cast<unsigned long long>(total.matched));
-  std::fflush(stdout);
+  if (count_only) {
+    const std::string count = std::to_string(total.matched) + "\n";
+    write_stdout_or_exit(count.data(), count.size());
+  }
+  flush_stdout_or_exit();
   if (!ok) return 2;
   return total.matched > 0 ? 0 : 1;
 }

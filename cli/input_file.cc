@@ -285,4 +285,12 @@ void write_stdout_or_exit(const char* data, size_t size) {
   }
 }
 
+void flush_stdout_or_exit() {
+  std::cout.flush();
+  if (g_stdout ? (g_stdout->error || !std::cout) : !std::cout) {
+    report_write_error(g_stdout && g_stdout->error ? g_stdout->error : EIO);
+    ::_exit(2);
+  }
+}
+
 }  // namespace cwlf::cli

@@ -41,5 +41,7 @@ void guard_process();
 // Writes to stdout (through std::cout); on failure reports and exits with status 2
 // (for commands that stream their output as they go).
 void write_stdout_or_exit(const char* data, size_t size);
+// Flushes stdout; on failure reports and exits with status 2.
+void flush_stdout_or_exit();
 
 }  // namespace cwlf::cli

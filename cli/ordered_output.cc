@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "input_file.h"
+
 namespace cwlf::cli {
 
 size_t OrderedOutput::claim() {
@@ -14,10 +16,11 @@ size_t OrderedOutput::claim() {
 
 void OrderedOutput::write(const FileOutput& o) {
   if (!o.err.empty()) {
-    std::fflush(stdout);
+    flush_stdout_or_exit();
     std::fwrite(o.err.data(), 1, o.err.size(), stderr);
   }
-  if (!o.out.empty()) std::fwrite(o.out.data(), 1, o.out.size(), stdout);
+  // A full disk or a closed pipe: a message and exit 2, like grep.
+  write_stdout_or_exit(o.out.data(), o.out.size());
 }
 
 void OrderedOutput::write_early(size_t i, FileOutput& o) {
