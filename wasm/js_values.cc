@@ -111,6 +111,7 @@ const char* format_js(cwlf::InputFormat f) {
     case cwlf::InputFormat::JsonArray: return "json-array";
     case cwlf::InputFormat::CloudTrailRecords: return "cloudtrail-records";
     case cwlf::InputFormat::Lines: return "lines";
+    default: return cwlf::input_format_name(f);
   }
   return "unknown";
 }
