@@ -105,7 +105,9 @@ function eventsOf(text) {
   const messages = list.map((event) => event.message);
   const statics = list.map((event) => {
     const { title, detail } = identify(event.message);
-    return { index: event.index, offset: event.offset, length: event.length, error: event.error, title, detail };
+    return {
+      index: event.index, offset: event.offset, length: event.length, error: event.error, identity: event.identity, title, detail,
+    };
   });
   eventsVersion += 1;
   pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };

@@ -23,7 +23,7 @@ function looksLikeLogFiles(files) {
 
 export class FilesTool {
   // engine: the Engine (its worker reads the files); dropTarget: where files
-  // may be dropped; pattern(): the current pattern; explain(pattern, message).
+  // may be dropped; pattern(): the current pattern; explain(pattern, message, file).
   constructor({ engine, section, button, input, dropTarget, pattern, explain }) {
     this.engine = engine;
     this.section = section;
@@ -111,7 +111,7 @@ export class FilesTool {
         if (r && typeof r.eventName === 'string') title = `${r.eventName} · ${r.eventTime || ''} · ${r.sourceIPAddress || ''}`;
       } catch (_) { /* plain text: its start */ }
       const button = h('button', { type: 'button', class: 'ghost' }, 'Explain');
-      button.addEventListener('click', () => this.explain(this.scannedPattern, match.message));
+      button.addEventListener('click', () => this.explain(this.scannedPattern, match.message, match.file));
       items.push(h('li', {}, h('span', { class: 'files-where' }, `${match.file} #${count(match.index + 1)}`), ' ', title, ' ', button));
     }
     if (items.length) this.list.append(...items);
