@@ -31,6 +31,7 @@ import { HistoryBar } from './history-bar.js';
 import { KeptWork } from './keep.js';
 import { identityIndex, resolvePositions } from './expectations.js';
 import { STEP, sourceNote } from './steps.js';
+import { beyondLimits } from './limits.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -405,6 +406,17 @@ const HUGE = 1_000_000;
 function fitEvents() {
   eventsBox.classList.toggle('huge', texts.events.length > HUGE);
 }
+// A paste beyond the page's limits (limits.js) is refused before the
+// browser puts it in the box (which alone would take minutes); the box keeps
+// what it had.
+eventsBox.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+  const kept = boxes.events.length - (eventsBox.selectionEnd - eventsBox.selectionStart);
+  const why = beyondLimits(pasted, kept);
+  if (!why) return;
+  e.preventDefault();
+  setNote($('format-note'), `Not pasted: ${why.replace(/^its events/, 'the text')}.`);
+}, true);
 eventsBox.addEventListener('input', () => {
   boxes.events = eventsBox.value;
   typing = true;

@@ -75,7 +75,7 @@ export class HistoryBar {
       this.note.hidden = true;
       return;
     }
-    this.note.replaceChildren(h('span', { class: 'step-text' }, text), ' · ', button);
+    this.note.replaceChildren(h('span', { class: 'step-text', title: text }, text), ' · ', button);
     this.note.hidden = false;
   }
 }

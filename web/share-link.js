@@ -8,12 +8,14 @@
 // "v2=" and keeps decoding "v1=", so that old links keep opening. The
 // browser's own CompressionStream does the compressing: no library, no
 // request. Works in browsers and in Node ≥ 18 alike (no DOM needed).
-import { MAX_SUITE_CHARS, readSuite } from './suite-file.js';
+import { readSuite } from './suite-file.js';
+import { MAX_EVENTS_CHARS } from './limits.js';
 
 const PREFIX = 'v1=';
-// Decompressed links larger than this are refused (a crafted link could
-// otherwise inflate into gigabytes).
-const MAX_DECOMPRESSED_BYTES = MAX_SUITE_CHARS;
+// Decompressed links larger than this are refused as they inflate (a
+// crafted link could otherwise inflate into gigabytes): the events' limit
+// (limits.js) and room for the rest of the test.
+const MAX_DECOMPRESSED_BYTES = MAX_EVENTS_CHARS + 1024 * 1024;
 
 export async function encodeFragment(suite) {
   const bytes = new TextEncoder().encode(JSON.stringify(suite));

@@ -21,6 +21,8 @@
 // counts; `cwlf test --suite` refuses the same files), and so is a string
 // with a lone surrogate escape ("\ud800", which is not text).
 
+import { beyondLimits } from './limits.js';
+
 export const SUITE_VERSION = 2;
 // Larger files are refused before parsing: the page would not be usable anyway.
 export const MAX_SUITE_CHARS = 64 * 1024 * 1024;
@@ -108,6 +110,8 @@ export function readSuite(doc) {
   if (doc.v < 1) return fail(`its format version ${doc.v} does not exist`);
   if (typeof doc.pattern !== 'string') return fail('"pattern" is missing or not a string');
   if (typeof doc.events !== 'string') return fail('"events" is missing or not a string');
+  const tooBig = beyondLimits(doc.events);
+  if (tooBig) return fail(tooBig);
   if (hasLoneSurrogate(doc.pattern) || hasLoneSurrogate(doc.events)) return fail('it contains a lone surrogate (\\ud800-\\udfff), which is not text');
   // Keys: event identities, or "#N" (a position, version 1 or no "id"); see expectations.js.
   const expectations = new Map();

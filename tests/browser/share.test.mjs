@@ -101,7 +101,7 @@ test('a share link round-trips the seed test exactly: pattern, events, expectati
       assert.equal(await eventsBox(opened.page).inputValue(), seedText);
       assert.equal(await summary(opened.page), '3/4 expectations hold: not #3');
       assert.match(await results(opened.page).getByRole('option', { selected: true }).textContent(), /#3/);
-      assert.match(await opened.page.locator('#share-status').textContent(), /Opened the test from the link/);
+      assert.match(await opened.page.locator('#step-note').textContent(), /Opened the test from the link/);
       // Opening a link: only the page's own files, nothing else.
       assert.deepEqual(opened.requests.filter((r) => new URL(r.url).origin !== env.server.origin).map((r) => r.url), []);
       assert.deepEqual(opened.errors, []);
@@ -205,7 +205,7 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
     const accounts = new Set(events.match(/\b\d{12}\b/g));
     await page.getByRole('button', { name: 'Redact' }).click();
     await page.waitForFunction(() => /verdicts are unchanged|Undone/.test(document.getElementById('share-status').textContent));
-    assert.match(await page.locator('#share-status').textContent(), /Redacted \d+ distinct values; all 40 verdicts are unchanged/);
+    assert.match(await page.locator('#share-status').textContent(), /Redact replaced \d+ distinct values; all 40 verdicts are unchanged/);
     const redacted = await eventsBox(page).inputValue();
     for (const account of accounts) assert.ok(!new RegExp(`\\b${account}\\b`).test(redacted), `account ${account} left in`);
     assert.ok(!/AKIA[A-Z0-9]{16}/.test(redacted.replace(/AKIAREDACTED\d+/g, '')));
@@ -246,7 +246,7 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
       await loadPage(other.page, env.server);
       const [chooser] = await Promise.all([other.page.waitForEvent('filechooser'), other.page.getByRole('button', { name: 'Open .json…' }).click()]);
       await chooser.setFiles(saved);
-      await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('share-status').textContent));
+      await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('step-note').textContent));
       await settled(other.page);
       assert.equal(await eventsBox(other.page).inputValue(), kept);
       assert.deepEqual(await verdicts(other.page), before);
@@ -282,7 +282,7 @@ test('a test file dropped on the page opens; the page policy blocks any other or
       return dt;
     }, suite);
     await page.dispatchEvent('#events', 'drop', { dataTransfer });
-    await page.waitForFunction(() => /Opened dropped.json/.test(document.getElementById('share-status').textContent));
+    await page.waitForFunction(() => /Opened dropped.json/.test(document.getElementById('step-note').textContent));
     await settled(page);
     assert.equal(await summary(page), '3/4 expectations hold: not #3');
     assert.match(await results(page).getByRole('option', { selected: true }).textContent(), /#3/);
