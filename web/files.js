@@ -36,6 +36,7 @@ export class FilesTool {
     this.status = section.querySelector('.files-status');
     this.list = section.querySelector('.files-matches');
     this.summary = section.querySelector('.files-summary');
+    this.perFile = section.querySelector('.files-each');
     this.rerun = section.querySelector('.files-rerun');
     engine.onScan = (message) => this.received(message);
     button.addEventListener('click', () => input.click());
@@ -67,6 +68,7 @@ export class FilesTool {
     this.section.hidden = false;
     this.list.replaceChildren();
     this.summary.replaceChildren();
+    this.perFile.replaceChildren();
     this.progress.value = 0;
     this.progress.max = 1;
     this.rerun.hidden = true;
@@ -82,6 +84,7 @@ export class FilesTool {
     this.progress.max = Math.max(m.total, 1);
     this.progress.value = m.bytes;
     const counts = `${plural(m.events, 'event', 'events')} read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
+    this.drawFiles(m.files || []);
     if (m.type === 'scan-progress') {
       this.status.textContent = `${formatBytes(m.bytes)} of ${formatBytes(m.total)} · ${counts}`;
       this.addMatches(m.matches || []);
@@ -98,6 +101,15 @@ export class FilesTool {
     this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s · ${counts}` +
       (m.matched > LIST_MAX ? ` (the first ${count(LIST_MAX)} are listed)` : '');
     this.drawSummary(m.summary);
+  }
+
+  // One line per file read so far: its events and matches, or why it could not be read.
+  drawFiles(files) {
+    if (files.length < 1) return;
+    this.perFile.replaceChildren(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
+      h('span', { class: 'files-where' }, f.name), ': ',
+      f.error ? `not read, ${f.error}`
+        : `${plural(f.events, 'event', 'events')}, ${count(f.matched)} matching${f.errors ? `, ${count(f.errors)} not readable` : ''}`)));
   }
 
   addMatches(matches) {

@@ -205,3 +205,31 @@ test('aws cloudtrail lookup-events and aws logs filter-log-events output: the ev
     await context.close();
   }
 });
+
+test('the worker protocol: an unknown type or a malformed request is answered with an error', async () => {
+  const { context, page } = await openPage(env.browser, env.server);
+  try {
+    await loadPage(page, env.server);
+    const replies = await page.evaluate(() => new Promise((resolve) => {
+      const worker = new Worker('engine-worker.js');
+      const got = [];
+      worker.onmessage = (e) => {
+        if (e.data.type === 'reply') got.push(e.data);
+        if (got.length === 3) {
+          worker.terminate();
+          resolve(got);
+        }
+      };
+      worker.postMessage({ type: 'nope', id: 7 });
+      worker.postMessage({ type: 'test', id: 8, pattern: 1, explain: 0 });
+      worker.postMessage({ type: 'test', id: 9, pattern: 'x', text: 'a x\nb', explain: 0 });
+    }));
+    assert.deepEqual(replies[0], { type: 'reply', id: 7, ok: false, error: 'unknown request type "nope"' });
+    assert.deepEqual(replies[1], { type: 'reply', id: 8, ok: false, error: 'test: the field pattern must be a string' });
+    assert.equal(replies[2].id, 9);
+    assert.equal(replies[2].ok, true);
+    assert.deepEqual([...replies[2].result.verdicts], [2, 1]);
+  } finally {
+    await context.close();
+  }
+});
