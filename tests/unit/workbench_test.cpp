@@ -6,6 +6,7 @@
 
 #include "cwlf/workbench.h"
 #include "events.h"
+#include "exclusion.h"
 
 using namespace cwlf;
 
@@ -114,4 +115,23 @@ TEST_CASE("identities: unique eventID, otherwise the hash of the message", "[wor
   // Known FNV-1a 64 values.
   CHECK(fnv1a64_hex("") == "cbf29ce484222325");
   CHECK(fnv1a64_hex("a") == "af63dc4c8601ec8c");
+}
+
+TEST_CASE("a second exclusion joins the first instead of nesting", "[workbench]") {
+  SplitResult ev = split_events(R"({"userIdentity":{"type":"IAMUser","userName":"bob"},"eventName":"A"})");
+  REQUIRE(ev.events.size() == 1);
+  const std::string first = R"({($.userIdentity.userName != "alice" || $.userIdentity.userName NOT EXISTS) && ($.eventName = A)})";
+  const Exclusion x = build_exclusion(first, ev.events[0], nullptr);
+  REQUIRE_FALSE(x.error);
+  CHECK(x.keeping_pattern == R"({($.userIdentity.userName != bob || $.userIdentity.userName NOT EXISTS) && )"
+                             R"(($.userIdentity.userName != "alice" || $.userIdentity.userName NOT EXISTS) && ($.eventName = A)})");
+  // A body with `||` outside parentheses is one operand: parenthesised.
+  const Exclusion y = build_exclusion("{($.eventName = A) || ($.eventName = B)}", ev.events[0], nullptr);
+  CHECK(y.pattern == R"({($.userIdentity.userName != bob) && (($.eventName = A) || ($.eventName = B))})");
+  // `||` inside a quoted value does not count; `&&` between groups joins.
+  const Exclusion z = build_exclusion(R"({($.a = "x||y") && ($.b = 1)})", ev.events[0], nullptr);
+  CHECK(z.pattern == R"({($.userIdentity.userName != bob) && ($.a = "x||y") && ($.b = 1)})");
+  // A body that is not only parenthesised groups is parenthesised.
+  const Exclusion w = build_exclusion("{($.a = 1) && $.b = 2}", ev.events[0], nullptr);
+  CHECK(w.pattern == R"({($.userIdentity.userName != bob) && (($.a = 1) && $.b = 2)})");
 }
