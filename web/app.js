@@ -402,9 +402,13 @@ patternBox.addEventListener('input', () => {
 // Soft-wrapping megabytes of text makes the browser's own layout of the box
 // take seconds; above a megabyte lines are left unwrapped (the marks are not
 // drawn then either, see highlight.js).
+// The class is set *before* the text is put in the box where possible (a
+// paste, an opened test): laying out 5 MB wrapped and then again unwrapped
+// cost 11 s more than laying it out unwrapped once.
 const HUGE = 1_000_000;
-function fitEvents() {
-  eventsBox.classList.toggle('huge', texts.events.length > HUGE);
+function fitEvents(length = texts.events.length) {
+  const huge = length > HUGE;
+  if (eventsBox.classList.contains('huge') !== huge) eventsBox.classList.toggle('huge', huge);
 }
 // A paste beyond the page's limits (limits.js) is refused before the
 // browser puts it in the box (which alone would take minutes); the box keeps
@@ -413,7 +417,10 @@ eventsBox.addEventListener('paste', (e) => {
   const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
   const kept = boxes.events.length - (eventsBox.selectionEnd - eventsBox.selectionStart);
   const why = beyondLimits(pasted, kept);
-  if (!why) return;
+  if (!why) {
+    fitEvents(kept + pasted.length);
+    return;
+  }
   e.preventDefault();
   setNote($('format-note'), `Not pasted: ${why.replace(/^its events/, 'the text')}.`);
 }, true);
@@ -444,6 +451,7 @@ function show(d) {
     fitPattern();
   }
   if (newEvents) {
+    fitEvents(d.events.length);
     eventsBox.value = d.events;
     boxes.events = d.events;
     state.filter = 'all';
