@@ -77,20 +77,21 @@ export class TestDocument {
   }
 
   undo() {
-    const step = this.past.pop();
-    if (!step) return null;
-    this.future.push({ doc: this.current, label: step.label, kind: null, at: Date.now() });
-    this.current = step.doc;
-    this.emit(step.label, 'undo');
-    return step.label;
+    return this.move(this.past, this.future, 'undo');
   }
 
   redo() {
-    const step = this.future.pop();
+    return this.move(this.future, this.past, 'redo');
+  }
+
+  // Takes the last step of `from` back (undo) or again (redo), keeping the
+  // document it replaces in `to`. -> the step's label, or null.
+  move(from, to, how) {
+    const step = from.pop();
     if (!step) return null;
-    this.past.push({ doc: this.current, label: step.label, kind: null, at: Date.now() });
+    to.push({ doc: this.current, label: step.label, kind: null, at: Date.now() });
     this.current = step.doc;
-    this.emit(step.label, 'redo');
+    this.emit(step.label, how);
     return step.label;
   }
 

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  eventsBox, loadPage, openPage, outputDir, patternBox, results, root, seedPattern, seedText, settled, useBrowser,
+  eventsBox, loadPage, markExpectation, openPage, outputDir, patternBox, results, root, seedPattern, seedText, selectEvent,
+  settled, useBrowser,
 } from './harness.mjs';
 
 // ./serve.sh and Chromium for the whole file; each test opens its own page.
@@ -29,17 +30,7 @@ async function verdicts(page) {
   return results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.querySelector('.verdict').textContent.replace(/\s+/g, ' ').trim()));
 }
 
-async function selectEvent(page, n) {
-  await results(page).getByRole('option').nth(n - 1).click();
-  await settled(page);
-}
-
-async function expect(page, n, which) {
-  await selectEvent(page, n);
-  await page.getByRole('group', { name: 'Expected verdict of this event' })
-    .getByRole('button', { name: which === 'match' ? 'Should match' : 'Should not match' }).click();
-  await settled(page);
-}
+const expect = markExpectation;
 
 const summary = (page) => page.locator('#expectations-summary').textContent();
 

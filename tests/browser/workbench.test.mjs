@@ -7,28 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  eventsBox, loadPage, openPage, outputDir, patternBox, results, seedEvents, seedPattern, seedText, settled,
-  useBrowser,
+  eventsBox, loadPage, markExpectation, openPage, outputDir, patternBox, results, seedEvents, seedPattern, seedText,
+  selectEvent, settled, useBrowser, verdictsOf,
 } from './harness.mjs';
 
 const env = useBrowser();
 
-async function verdicts(page) {
-  await settled(page);
-  return results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.dataset.verdict));
-}
-
-async function selectEvent(page, n) {
-  await results(page).getByRole('option').nth(n - 1).click();
-  await settled(page);
-}
-
-async function expect(page, n, which) {
-  await selectEvent(page, n);
-  await page.getByRole('group', { name: 'Expected verdict of this event' })
-    .getByRole('button', { name: which === 'match' ? 'Should match' : 'Should not match' }).click();
-  await settled(page);
-}
+const verdicts = verdictsOf;
+const expect = markExpectation;
 
 async function summary(page) {
   await settled(page);
