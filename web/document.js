@@ -18,7 +18,7 @@ export const TYPING_MS = 1000;
 export const MAX_STEPS = 200;
 // History holding more text than this forgets its oldest steps (each typed
 // step of a big paste may hold its own copy of the text).
-export const MAX_HISTORY_CHARS = 256 * 1024 * 1024;
+export const MAX_HISTORY_CHARS = 64 * 1024 * 1024;
 
 export function emptyDocument() {
   return Object.freeze({ pattern: '', events: '', expectations: new Map(), selected: 0, compare: '' });
