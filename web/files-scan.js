@@ -47,8 +47,9 @@ function notJson(bytes) {
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i += 1;
   if (i >= bytes.length || bytes[i] === 0x7b || bytes[i] === 0x5b) return null;
   const head = bytes.subarray(i, i + 24);
-  const printable = head.every((b) => b >= 0x20 && b < 0x7f);
-  const shown = printable ? `“${String.fromCharCode(...head)}${bytes.length - i > 24 ? '…' : ''}”` : 'binary data';
+  const printable = head.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d);
+  const text = String.fromCharCode(...head).replace(/\s+/g, ' ');
+  const shown = printable ? `“${text}${bytes.length - i > 24 ? '…' : ''}”` : 'binary data';
   return `not JSON: it starts with ${shown}; JSON, JSON Lines or a CloudTrail file starts with { or [`;
 }
 
