@@ -82,7 +82,10 @@ test('events() gives each event offset, length, message and error as test() does
     assert.equal(set.format(), full.format);
     assert.equal(set.size(), full.events.length);
     const listed = set.events();
-    assert.deepEqual(listed, full.events.map(({ index, offset, length, message, error }) => ({ index, offset, length, message, error })));
+    assert.deepEqual(listed.map(({ identity, ...rest }) => rest),
+      full.events.map(({ index, offset, length, message, error }) => ({ index, offset, length, message, error })));
+    // Each event's identity (docs/suite-format.md): its unique eventID, or a hash of its message.
+    for (const e of listed) assert.match(e.identity, /^(eventID:.+|h:[0-9a-f]{16})$/);
     // The offsets are string indices into the pasted text (here past non-ASCII text).
     const last = listed[listed.length - 1];
     assert.ok(mixed.slice(last.offset, last.offset + last.length).includes('AttachRolePolicy'));
