@@ -29,6 +29,7 @@ async function jsHeapMB(page) {
 // Opens `fragment` on the loaded page (as clicking a link would) and waits
 // for the page to say it cannot; -> milliseconds taken.
 async function refuse(page, fragment) {
+  await page.evaluate(() => { document.getElementById('share-status').textContent = ''; });
   const t0 = Date.now();
   await page.evaluate((f) => { location.hash = f; }, fragment);
   await page.waitForFunction(() => /cannot be opened/.test(document.getElementById('share-status').textContent),
