@@ -580,6 +580,17 @@ function openTest(test, label) {
   load(test.pattern, test.events, { selected: test.selected, expected: test.expectations }, label);
 }
 
+// The expectations keyed "#N" (event N now) instead of by identity; those
+// for events that are gone keep their identity.
+function byPosition(expectations) {
+  const result = state.shown && current() ? state.shown.result : null;
+  if (!result) return expectations;
+  const index = identityIndex(result);
+  const out = new Map();
+  for (const [key, expect] of expectations) out.set(index.has(key) ? `#${index.get(key) + 1}` : key, expect);
+  return out;
+}
+
 // The test as saved (suite-file.js): expectations with their events' numbers now.
 function snapshot() {
   const result = state.shown && current() ? state.shown.result : null;
@@ -594,7 +605,10 @@ const sharing = initSharing({ snapshot, open: openTest }, {
     pattern: texts.pattern,
     events: texts.events,
     result: currentResult,
-    open: (events, label) => doc.change({ events }, label),
+    // Redact and Keep only keep every event in its place but may change what
+    // identifies it (Keep only drops eventID): the expectations go by position
+    // for this step, and get the new identities once the events are split.
+    open: (events, label) => doc.change({ events, expectations: byPosition(doc.current.expectations) }, label),
     undo: () => doc.undo(),
   }),
 });
