@@ -6,11 +6,14 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
 #include "caret.h"
+#include "cwlf/workbench.h"
 #include "input_file.h"
 #include "cwlf/run.h"
 
@@ -19,7 +22,7 @@ namespace cwlf::cli {
 namespace {
 
 // The newest format this build reads; files from older versions keep working.
-constexpr int kSuiteVersion = 1;
+constexpr int kSuiteVersion = 2;
 
 const char* kSuiteUsage = "usage: cwlf test --suite FILE [--color|--no-color]";
 
@@ -27,6 +30,29 @@ std::string string_member(const rapidjson::Value& doc, const char* name, bool& o
   auto it = doc.FindMember(name);
   ok = it != doc.MemberEnd() && it->value.IsString();
   return ok ? std::string(it->value.GetString(), it->value.GetStringLength()) : std::string();
+}
+
+// A key that occurs twice in one object makes a file mean different things to
+// different JSON readers (the page's JSON.parse keeps the last, RapidJSON's
+// FindMember the first), so such a file is refused, by the page too
+// (web/suite-file.js). Walks the tree with an explicit stack: no recursion.
+std::optional<std::string> duplicate_key(const rapidjson::Value& root) {
+  std::vector<const rapidjson::Value*> stack{&root};
+  while (!stack.empty()) {
+    const rapidjson::Value* v = stack.back();
+    stack.pop_back();
+    if (v->IsObject()) {
+      std::unordered_set<std::string_view> keys;
+      for (const auto& m : v->GetObject()) {
+        std::string_view key(m.name.GetString(), m.name.GetStringLength());
+        if (!keys.insert(key).second) return std::string(key);
+        stack.push_back(&m.value);
+      }
+    } else if (v->IsArray()) {
+      for (const auto& e : v->GetArray()) stack.push_back(&e);
+    }
+  }
+  return std::nullopt;
 }
 
 uint32_t line_of(std::string_view text, uint32_t offset) {
@@ -45,6 +71,7 @@ std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
            " at byte " + std::to_string(doc.GetErrorOffset()) + ")";
   }
   if (!doc.IsObject()) return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
+  if (auto key = duplicate_key(doc)) return "it has the key \"" + *key + "\" twice in one object";
   auto kind = doc.FindMember("cwlf");
   if (kind == doc.MemberEnd() || !kind->value.IsString() || std::string_view(kind->value.GetString()) != "suite") {
     return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
@@ -69,18 +96,30 @@ std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
     for (const auto& item : list->value.GetArray()) {
       if (!item.IsObject()) return std::string("an expectation is not an object");
       auto event = item.FindMember("event");
-      if (event == item.MemberEnd() || !event->value.IsUint() || event->value.GetUint() < 1) {
+      auto identity = item.FindMember("id");
+      const bool has_id = out.version >= 2 && identity != item.MemberEnd();
+      const bool has_number = event != item.MemberEnd() && event->value.IsUint() && event->value.GetUint() >= 1;
+      // Version 2: an expectation for an event that was gone when saved has its identity only.
+      if (!has_number && !(has_id && event == item.MemberEnd())) {
         return std::string("an expectation has no event number (\"event\": 1 is the first event)");
       }
-      const uint32_t n = event->value.GetUint();
+      const uint32_t n = has_number ? event->value.GetUint() : 0;
       auto expect = item.FindMember("expect");
       const std::string_view e = expect != item.MemberEnd() && expect->value.IsString()
                                      ? std::string_view(expect->value.GetString(), expect->value.GetStringLength())
                                      : std::string_view();
       if (e != "match" && e != "no-match") {
-        return "the expectation for event " + std::to_string(n) + " is neither \"match\" nor \"no-match\"";
+        return "the expectation for event " + (n ? std::to_string(n) : std::string("(no number)")) +
+               " is neither \"match\" nor \"no-match\"";
       }
-      out.expectations.push_back({n, e == "match"});
+      std::string id;
+      if (has_id) {
+        if (!identity->value.IsString() || identity->value.GetStringLength() == 0) {
+          return "the expectation for event " + std::to_string(n) + " has an \"id\" that is not a string";
+        }
+        id.assign(identity->value.GetString(), identity->value.GetStringLength());
+      }
+      out.expectations.push_back({n, e == "match", std::move(id)});
     }
   }
   return std::nullopt;
@@ -124,13 +163,24 @@ int cmd_test_suite(const std::vector<std::string>& args) {
   const char* reset = color ? "\x1b[0m" : "";
   const size_t n = run.input.events.size();
   std::cout << path << ": " << n << (n == 1 ? " event" : " events") << ", " << run.matched << " matched\n";
+  // Version 2: expectations find their events by identity (the first event with it).
+  std::unordered_map<std::string, size_t> by_identity;
+  const std::vector<std::string> identities = cwlf::event_identities(run.input.events);
+  for (size_t k = 0; k < identities.size(); ++k) by_identity.emplace(identities[k], k);
   size_t holding = 0;
   for (const SuiteExpectation& e : suite.expectations) {
-    const size_t i = e.event - 1;
+    size_t i = e.event - 1;
+    if (!e.id.empty()) {
+      auto found = by_identity.find(e.id);
+      i = found == by_identity.end() ? SIZE_MAX : found->second;
+    }
     const char* want = e.match ? "should match" : "should not match";
     std::ostringstream line;
     bool holds = false;
-    if (i >= n) {
+    if (i == SIZE_MAX) {
+      line << (e.event ? "event " + std::to_string(e.event) : std::string("an event")) << ": " << want
+           << ", but it is gone (no event has the identity " << e.id << ")";
+    } else if (i >= n) {
       line << "event " << e.event << ": " << want << ", but there is no such event (" << n << " in the file)";
     } else {
       const bool matched = i < run.results.size() && run.results[i].matched;
@@ -138,7 +188,7 @@ int cmd_test_suite(const std::vector<std::string>& args) {
       const Span& span = run.input.events[i].span;
       const uint32_t from = line_of(suite.events, span.offset);
       const uint32_t to = line_of(suite.events, span.offset + (span.length ? span.length - 1 : 0));
-      line << "event " << e.event << " (" << (from == to ? "line " + std::to_string(from)
+      line << "event " << i + 1 << " (" << (from == to ? "line " + std::to_string(from)
                                                          : "lines " + std::to_string(from) + "-" + std::to_string(to))
            << "): " << want << ", " << (matched ? "matches" : "does not match");
       if (run.input.events[i].error) line << " (" << run.input.events[i].error->message << ")";

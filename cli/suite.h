@@ -15,6 +15,10 @@ namespace cwlf::cli {
 struct SuiteExpectation {
   uint32_t event = 0;  // 1-based, as the page and `cwlf test` number events
   bool match = false;
+  // Version 2: the event's identity (cwlf/workbench.h). When set, the
+  // expectation belongs to the event with this identity wherever it now is,
+  // and `event` only says where it was when the test was saved.
+  std::string id;
 };
 
 struct Suite {

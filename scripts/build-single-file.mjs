@@ -53,6 +53,7 @@ let workerCode = read('engine-worker.js');
 workerCode = replaceOnce(workerCode, "fetch('cwlf.wasm')",
   'Promise.resolve(new Response(Uint8Array.from(atob(self.cwlfWasmBase64), (c) => c.charCodeAt(0))))', 'engine-worker.js');
 workerCode = replaceOnce(workerCode, "importScripts('cwlf.js');", '/* cwlf.js is above */', 'engine-worker.js');
+workerCode = replaceOnce(workerCode, "importScripts('worker-protocol.js');", read('worker-protocol.js'), 'engine-worker.js');
 const workerSource = `self.cwlfWasmBase64 = ${JSON.stringify(wasmBase64)};\n${read('cwlf.js')}\n${workerCode}`;
 
 // What boot.js does for the served page, with the worker from a Blob URL.
@@ -101,6 +102,7 @@ function moduleBody(file) {
 
 const bundle = inlineSafe([
   '// cwlf, single-file build (scripts/build-single-file.mjs): the page\'s modules, each in its own scope.',
+  read('worker-protocol.js'),
   boot,
   ...order.map(moduleBody),
 ].join('\n\n'), 'the bundled modules');
@@ -116,6 +118,7 @@ html = html.replace(/<link rel="stylesheet" href="([\w.-]+\.css)">/g, (_, file) 
   return `<style>${css}</style>`;
 });
 html = replaceOnce(html, '<script src="boot.js" async></script>\n', '', 'index.html');
+html = replaceOnce(html, '<script src="worker-protocol.js"></script>\n', '', 'index.html');
 html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${bundle}</script>`, 'index.html');
 const csp = [
   "default-src 'none'",

@@ -1,6 +1,8 @@
 // See pasted_events.h.
 #include "pasted_events.h"
 
+#include "cwlf/workbench.h"
+
 #include <optional>
 #include <vector>
 
@@ -82,6 +84,8 @@ val PastedEvents::verdicts(const std::string& pattern, int32_t explain) {
 
 val PastedEvents::events() const {
   val list = val::array();
+  // Identities: how the page's expectations find their events (cwlf/workbench.h).
+  const std::vector<std::string> identities = cwlf::event_identities(input_.events);
   for (size_t i = 0; i < input_.events.size(); ++i) {
     const cwlf::Event& event = input_.events[i];
     val e = val::object();
@@ -90,6 +94,7 @@ val PastedEvents::events() const {
     e.set("offset", offset);
     e.set("length", length);
     e.set("message", val(event.message));
+    e.set("identity", val(identities[i]));
     e.set("error", event.error ? diagnostic_js(*event.error, index_) : val::null());
     const cwlf::EventHeadline headline = cwlf::event_headline(event);
     e.set("title", val(headline.title));

@@ -1,14 +1,17 @@
 // The page: wires the two text boxes to the engine worker and draws what it
 // answers (results, explanation, marks in the text boxes).
 //
-// State lives here; rendering is in render.js, marking text in highlight.js,
-// the worker protocol in engine.js. Nothing typed or pasted is stored or
-// sent anywhere: it goes to the worker in this tab and nowhere else.
+// What the user made (pattern, events, expectations, selection, compare
+// pattern) is the test document (document.js), with its history (Undo /
+// Redo, history-bar.js), kept in this browser when the user allows it
+// (keep.js). Rendering is in render.js, marking text in highlight.js, the
+// worker protocol in engine.js. Nothing typed or pasted is sent anywhere: it
+// goes to the worker in this tab and, when kept, to this browser's storage.
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
   FAMILY_LABELS, FORMAT_LABELS, count, decidingNodes, plural, renderCounts, renderEventList,
-  renderExplanation, renderPatternStatus,
+  renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
 import { Expectations } from './expectations.js';
@@ -24,6 +27,12 @@ import { ExportPanel } from './export-panel.js';
 import { initGallery } from './gallery.js';
 import { FilesTool } from './files.js';
 import { AlarmPanel } from './alarm-panel.js';
+import { TestDocument } from './document.js';
+import { HistoryBar } from './history-bar.js';
+import { KeptWork } from './keep.js';
+import { identityIndex, resolvePositions } from './expectations.js';
+import { STEP, sourceNote } from './steps.js';
+import { beyondLimits } from './limits.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -40,12 +49,19 @@ const patternMarks = new Highlighter($('pattern-field'));
 const eventsMarks = new Highlighter($('events-field'));
 const list = $('event-list');
 
-// What the two boxes hold, kept here because reading a textarea's value
-// copies it (slow for megabytes of events). Updated on every input.
-const texts = { pattern: '', events: '' };
+// The test document and its history. The boxes show it; what they hold is
+// also kept in `boxes`, because reading a textarea's value copies it (slow
+// for megabytes of events).
+const doc = new TestDocument();
+const texts = {
+  get pattern() { return doc.current.pattern; },
+  get events() { return doc.current.events; },
+};
+const boxes = { pattern: '', events: '' };
 
 const state = {
-  selected: 0,
+  get selected() { return doc.current.selected; },
+  set selected(index) { doc.quietly({ selected: index }); },
   filter: 'all',
   limit: LIST_PAGE,
   shown: null,      // { request, result } last drawn
@@ -66,6 +82,11 @@ const engine = new Engine({
     state.shown = { request, result };
     const total = result.events.length;
     if (state.selected >= total) state.selected = Math.max(total - 1, 0);
+    // Expectations by position (a version-1 test) now get their events' identities.
+    if (!stale && current()) {
+      const resolved = resolvePositions(doc.current.expectations, result);
+      if (resolved) doc.quietly({ expectations: resolved });
+    }
     draw({ fromUser: false });
     // For tests and assistive tech: whether what is drawn is for the boxes' current text.
     document.documentElement.dataset.results = !stale && current() && !timer ? 'current' : 'stale';
@@ -73,7 +94,7 @@ const engine = new Engine({
     // The user picked another event while this result was being computed.
     if (total && (!result.selected || result.selected.index !== state.selected) && !stale) requestTest({ now: true });
     setBusy(stale);
-    if (result.exclusion) exclusionTool.received(result.exclusion);
+    if (result.exclusion) exclusionTool.received(result.exclusion, result);
     if (first) {
       performance.mark('cwlf:first-result');
       document.documentElement.dataset.ready = 'true';
@@ -114,7 +135,7 @@ function requestTest({ now = false, extra = null } = {}) {
   const send = () => {
     timer = 0;
     engine.test({
-      pattern: texts.pattern, text: texts.events, explain: state.selected, compare: compareTool.pattern || undefined,
+      pattern: texts.pattern, text: texts.events, explain: state.selected, compare: doc.current.compare || undefined,
       metric: metricTool.definition, ...extra,
     });
     clearTimeout(busyTimer);
@@ -148,6 +169,7 @@ function draw({ fromUser }) {
   setChip($('format'), result.format === 'empty'
     ? ''
     : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
+  setNote($('format-note'), sourceNote(result.format));
 
   renderCounts($('counts'), result, state.filter, (filter) => {
     state.filter = filter;
@@ -156,13 +178,22 @@ function draw({ fromUser }) {
   });
   drawList();
   drawExplanation();
+  expectations.replace(doc.current.expectations);
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
-  exclusionTool.update(result, state.selected);
+  exclusionTool.update(result, state.selected, request.pattern);
   compareTool.update(result.comparison, result);
   metricTool.update(result.metric, result);
   exportPanel.update();
   drawMarks({ reveal: fromUser });
+}
+
+function setNote(el, text) {
+  if (el.dataset.text !== text) {
+    el.dataset.text = text;
+    el.replaceChildren(text ? sentence(text) : '');
+  }
+  if (el.hidden !== (text === '')) el.hidden = text === '';
 }
 
 function setChip(el, text) {
@@ -361,7 +392,10 @@ function fitPattern() {
 }
 
 patternBox.addEventListener('input', () => {
-  texts.pattern = patternBox.value;
+  boxes.pattern = patternBox.value;
+  typing = true;
+  doc.change({ pattern: boxes.pattern }, STEP.typedPattern, { kind: 'type:pattern' });
+  typing = false;
   exclusionTool.clear();
   fitPattern();
   requestTest({ now: engineMs < QUICK_MS && engine.sentText === texts.events });
@@ -369,37 +403,95 @@ patternBox.addEventListener('input', () => {
 // Soft-wrapping megabytes of text makes the browser's own layout of the box
 // take seconds; above a megabyte lines are left unwrapped (the marks are not
 // drawn then either, see highlight.js).
+// The class is set *before* the text is put in the box where possible (a
+// paste, an opened test): laying out 5 MB wrapped and then again unwrapped
+// cost 11 s more than laying it out unwrapped once.
 const HUGE = 1_000_000;
-function fitEvents() {
-  eventsBox.classList.toggle('huge', texts.events.length > HUGE);
+function fitEvents(length = texts.events.length) {
+  const huge = length > HUGE;
+  if (eventsBox.classList.contains('huge') !== huge) eventsBox.classList.toggle('huge', huge);
 }
+// A paste beyond the page's limits (limits.js) is refused before the
+// browser puts it in the box (which alone would take minutes); the box keeps
+// what it had.
+eventsBox.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+  const kept = boxes.events.length - (eventsBox.selectionEnd - eventsBox.selectionStart);
+  const why = beyondLimits(pasted, kept);
+  if (!why) {
+    fitEvents(kept + pasted.length);
+    return;
+  }
+  e.preventDefault();
+  setNote($('format-note'), `Not pasted: ${why.replace(/^its events/, 'the text')}.`);
+}, true);
 eventsBox.addEventListener('input', () => {
-  texts.events = eventsBox.value;
+  boxes.events = eventsBox.value;
+  typing = true;
+  doc.change({ events: boxes.events }, STEP.typedEvents, { kind: 'type:events' });
+  typing = false;
   fitEvents();
   requestTest();
 });
 window.addEventListener('resize', fitPattern);
 
-// expected: the events' expectations (expectations.js); none unless given.
-function load(pattern, events, { selected = 0, expected = new Map() } = {}) {
-  patternBox.value = pattern;
-  eventsBox.value = events;
-  texts.pattern = pattern;
-  texts.events = events;
-  expectations.replace(expected);
-  state.selected = selected;
-  state.filter = 'all';
-  state.limit = LIST_PAGE;
-  state.hoverNode = null;
-  fitPattern();
-  fitEvents();
+// ---- the document on screen -------------------------------------------------------------
+
+// Set while a box's own input event makes the step: the box already shows it.
+let typing = false;
+
+// Puts the document in the boxes (only what differs: setting a textarea that
+// holds megabytes makes the browser lay it out again) and runs it.
+function show(d) {
+  const newEvents = boxes.events !== d.events;
+  if (boxes.pattern !== d.pattern) {
+    patternBox.value = d.pattern;
+    boxes.pattern = d.pattern;
+    state.warningRange = null;
+    exclusionTool.clear();
+    fitPattern();
+  }
+  if (newEvents) {
+    fitEvents(d.events.length);
+    eventsBox.value = d.events;
+    boxes.events = d.events;
+    state.filter = 'all';
+    state.limit = LIST_PAGE;
+    state.hoverNode = null;
+    fitEvents();
+    eventsMarks.clear();
+    eventsBox.scrollTop = 0;
+  }
+  if (compareTool.pattern !== d.compare) compareTool.pattern = d.compare;
+  expectations.replace(d.expectations);
   patternMarks.clear();
-  eventsMarks.clear();
-  eventsBox.scrollTop = 0;
+  drawIntro(d);
   requestTest({ now: true });
 }
 
-$('load-example').addEventListener('click', () => load(seedPattern, seedEvents));
+// The intro's last sentence describes what is on screen, not what was loaded first.
+function drawIntro(d) {
+  $('intro-example').hidden = !(d.pattern === seedPattern && d.events === seedEvents);
+}
+
+doc.subscribe(({ doc: d, how }) => {
+  kept.save(d);
+  if (how === 'quiet') return;
+  if (typing) {
+    drawIntro(d);
+    return;
+  }
+  sharing.say('');
+  show(d);
+});
+
+// One step: the whole test replaced (an example, a link, a file…).
+// expected: the events' expectations (expectations.js); none unless given.
+function load(pattern, events, { selected = 0, expected = new Map() } = {}, label = STEP.loaded) {
+  doc.change({ pattern, events, selected, expectations: new Map(expected) }, label);
+}
+
+$('load-example').addEventListener('click', () => load(seedPattern, seedEvents, {}, STEP.example));
 
 // ---- pitfall warnings (warnings.js) ------------------------------------------------------
 
@@ -409,12 +501,8 @@ const warnings = new Warnings({
   normalisedButton: $('show-normalised'),
   normalisedOutput: $('normalised'),
   // A fix replaces the pattern (the events stay) and re-tests at once.
-  onFix: (pattern) => {
-    patternBox.value = pattern;
-    texts.pattern = pattern;
-    state.warningRange = null;
-    fitPattern();
-    requestTest({ now: true });
+  onFix: (pattern, label) => {
+    doc.change({ pattern }, STEP.fix(label));
     patternBox.focus();
   },
   onPoint: (range) => {
@@ -425,13 +513,9 @@ const warnings = new Warnings({
 
 // ---- "Exclude this principal" and "Compare with…" (exclusion.js, compare.js) -------------
 
-// Puts a rewritten pattern in the box (the events stay) and re-tests at once.
-function replacePattern(pattern) {
-  patternBox.value = pattern;
-  texts.pattern = pattern;
-  state.warningRange = null;
-  fitPattern();
-  requestTest({ now: true });
+// Puts a rewritten pattern in the box (the events stay): one step.
+function replacePattern(pattern, label) {
+  doc.change({ pattern }, label);
 }
 
 const exclusionTool = new ExclusionTool({
@@ -445,7 +529,7 @@ const exclusionTool = new ExclusionTool({
 const compareTool = new CompareTool({
   input: $('compare-pattern'),
   output: $('compare-result'),
-  onChange: () => requestTest({ now: true }),
+  onChange: (pattern) => doc.change({ compare: pattern }, STEP.compare, { kind: 'type:compare' }),
   onSelect: (index) => select(index, { focus: false }),
 });
 
@@ -458,11 +542,11 @@ const filesTool = new FilesTool({
   input: $('files-input'),
   dropTarget: document.querySelector('.events-card'),
   pattern: () => texts.pattern,
-  explain: (pattern, message) => load(pattern, message),
+  explain: (pattern, message, file) => load(pattern, message, {}, STEP.explainFile(file)),
 });
 new AlarmPanel({ root: $('alarm-panel'), engine, files: () => filesTool.files, pattern: () => texts.pattern, metric: () => null });
 
-initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events) });
+initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events, {}, STEP.gallery(alarm.title)) });
 
 const exportPanel = new ExportPanel({
   root: $('export'),
@@ -480,7 +564,7 @@ const metricTool = new MetricTool({
   onChange: () => requestTest({ now: true }),
 });
 $('clear-all').addEventListener('click', () => {
-  load('', '');
+  doc.change({ pattern: '', events: '', expectations: new Map(), selected: 0, compare: '' }, STEP.cleared);
   patternBox.focus();
 });
 
@@ -489,40 +573,67 @@ $('clear-all').addEventListener('click', () => {
 const expectations = new Expectations({
   group: $('expectation'),
   summary: $('expectations-summary'),
-  onChange: () => { if (state.shown) draw({ fromUser: false }); },
+  onChange: (map, label) => doc.change({ expectations: map }, label),
 });
 
-// Puts a test (from a link or a file) in the boxes and runs it.
-function openTest(test) {
-  load(test.pattern, test.events, { selected: test.selected, expected: test.expectations });
+// Puts a test (from a link or a file) in the boxes and runs it: one step,
+// so that what was on screen comes back with Undo.
+function openTest(test, label) {
+  load(test.pattern, test.events, { selected: test.selected, expected: test.expectations }, label);
 }
 
-const sharing = initSharing({
-  snapshot: () => ({
-    pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
-  }),
-  open: openTest,
-}, {
+// The expectations keyed "#N" (event N now) instead of by identity; those
+// for events that are gone keep their identity.
+function byPosition(expectations) {
+  const result = state.shown && current() ? state.shown.result : null;
+  if (!result) return expectations;
+  const index = identityIndex(result);
+  const out = new Map();
+  for (const [key, expect] of expectations) out.set(index.has(key) ? `#${index.get(key) + 1}` : key, expect);
+  return out;
+}
+
+// The test as saved (suite-file.js): expectations with their events' numbers now.
+function snapshot() {
+  const result = state.shown && current() ? state.shown.result : null;
+  return {
+    pattern: texts.pattern, events: texts.events, expectations: doc.current.expectations, selected: state.selected,
+    indexOf: result ? identityIndex(result) : new Map(),
+  };
+}
+
+const sharing = initSharing({ snapshot, open: openTest }, {
   shorten: (how) => shortenTest(how, {
     pattern: texts.pattern,
     events: texts.events,
     result: currentResult,
-    open: (events) => load(texts.pattern, events, { selected: state.selected, expected: expectations.map }),
+    // Redact and Keep only keep every event in its place but may change what
+    // identifies it (Keep only drops eventID): the expectations go by position
+    // for this step, and get the new identities once the events are split.
+    open: (events, label) => doc.change({ events, expectations: byPosition(doc.current.expectations) }, label),
+    undo: () => doc.undo(),
   }),
 });
 
 // Offline use (sw.js): a new version's reload keeps the test on screen.
-startOffline({
-  snapshot: () => ({
-    pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
-  }),
-});
+startOffline({ snapshot });
+
+// ---- history and keeping the work (history-bar.js, keep.js) -------------------------------
+
+const kept = new KeptWork({ checkbox: $('keep-work'), onError: (message) => sharing.say(message, 'error') });
+new HistoryBar({ doc, undo: $('undo'), redo: $('redo'), note: $('step-note') });
 
 // ---- start -----------------------------------------------------------------------------
 
-// A share link opens its test; a broken one says so, over the worked example.
-if (isShareFragment(location.hash)) {
-  sharing.openFragment(location.hash).then((opened) => { if (!opened) load(seedPattern, seedEvents); });
-} else {
-  load(seedPattern, seedEvents);
+// The work kept from the last visit comes back (not as a step: there is
+// nothing before it); otherwise the worked example. A share link then opens
+// as a step over it, so Undo brings the kept work back; a broken link says
+// so and changes nothing.
+async function start() {
+  const restored = await kept.load();
+  doc.quietly(restored || { pattern: seedPattern, events: seedEvents });
+  show(doc.current);
+  if (restored) sharing.say(STEP.restored, 'ok');
+  if (isShareFragment(location.hash)) await sharing.openFragment(location.hash);
 }
+start();

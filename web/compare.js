@@ -1,7 +1,7 @@
 // "Compare with…": a second pattern run over the same events (in the worker,
 // see engine-worker.js), listing the events where the two disagree, so that
 // "is my pattern equivalent to, or stricter than, the CIS one?" has an answer.
-import { h, plural } from './render.js';
+import { h, plural, sentence } from './render.js';
 
 export class CompareTool {
   // input: the second pattern's box; output: where the answer goes;
@@ -35,7 +35,7 @@ export class CompareTool {
     this.output.hidden = false;
     if (!comparison.ok) {
       const where = comparison.error ? ` (character ${comparison.error.offset + 1}: ${comparison.error.message})` : '';
-      this.output.replaceChildren(h('p', { class: 'compare-error' }, `The other pattern is not valid${where}.`));
+      this.output.replaceChildren(h('p', { class: 'compare-error' }, sentence(`The other pattern is not valid${where}.`)));
       return;
     }
     if (!result.pattern.ok) {

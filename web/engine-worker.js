@@ -2,20 +2,22 @@
 // cwlf.wasm once, at page load, and then answers test requests, so that a
 // slow test never freezes the page. It makes no network request after that.
 //
-// Messages in:  { type: 'test', id, pattern, text, explain }   explain: index of the event to explain;
-//               text left out (undefined): the same text as the last request
-//               { type: 'test-messages', id, pattern, messages }   raw messages, as TestMetricFilter takes them
-// Messages out: { type: 'ready', loadMs }
-//               { type: 'result', id, ms, result }   result: see toPageResult()
-//               { type: 'messages-result', id, compiled, tested }   compile() and testMetricFilter() as docs/api.md says
-//               { type: 'failed', id, message }      the engine threw (it is restarted from the kept bytes)
-//               { type: 'fatal', message }           the engine could not be loaded at all
-/* global createCwlf, handleScan */
+// The messages in and out are declared once, in worker-protocol.js
+// (docs/worker-protocol.md): a request that does not fit it, or of an
+// unknown type, is answered with { type: 'reply', id, ok: false, error }.
+//   test  -> { type: 'reply', id, ok: true, result, ms }   result: see toPageResult()
+//            { type: 'reply', id, ok: false, error }       the engine threw (it is restarted from the kept bytes)
+//   also:    { type: 'ready', loadMs }, { type: 'fatal', message } (the engine could not be loaded at all)
+//   test-messages -> { type: 'messages-result', id, compiled, tested } (the golden conformance table)
+//   sql -> { type: 'sql-result', id, result }; alarm-scan -> alarm-progress / alarm-done notices
+/* global createCwlf, handleScan, handleAlarmScan, cwlfWorkerProtocol */
 'use strict';
 
 // Ask for the wasm first, so that it downloads while cwlf.js is loaded.
 const wasmResponse = fetch('cwlf.wasm');
 importScripts('cwlf.js');
+importScripts('worker-protocol.js');
+const protocol = cwlfWorkerProtocol;
 // Big-file reading (files.js). The single-file build (cwlf.html, which sets
 // cwlfWasmBase64) has no files beside it and goes without.
 if (!self.cwlfWasmBase64) importScripts('files-scan.js', 'alarm-scan.js');
@@ -68,7 +70,7 @@ function eventsOf(text) {
   const list = set.events();
   const messages = list.map((event) => event.message);
   // title and detail: the engine's headline of each event (core/include/cwlf/cloudtrail.h).
-  const statics = list.map(({ index, offset, length, error, title, detail }) => ({ index, offset, length, error, title, detail }));
+  const statics = list.map(({ index, offset, length, error, identity, title, detail }) => ({ index, offset, length, error, identity, title, detail }));
   eventsVersion += 1;
   pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };
   return pasted;
@@ -190,6 +192,11 @@ let text = '';  // the Log events box's text, as last sent
 
 self.onmessage = (e) => {
   const message = e.data;
+  const problem = protocol.check(message);
+  if (problem) {
+    self.postMessage(protocol.failure(message && message.id, problem));
+    return;
+  }
   // Big files (files-scan.js): read alongside test requests, not queued behind them.
   if (message && (message.type === 'scan' || message.type === 'scan-cancel')) {
     loading.then(() => {
@@ -228,7 +235,6 @@ self.onmessage = (e) => {
     });
     return;
   }
-  if (!message || message.type !== 'test') return;
   queue = queue.then(() => loading).then(() => {
     const t0 = performance.now();
     // The page sends the events' text only when it changed (engine.js).
@@ -237,10 +243,10 @@ self.onmessage = (e) => {
       const run = runTest(wellFormed(String(message.pattern)), text, message.explain | 0);
       const result = toPageResult(run, message.explain | 0);
       addExtras(result, run, message);
-      self.postMessage({ type: 'result', id: message.id, ms: performance.now() - t0, result });
+      self.postMessage(protocol.reply(message.id, result, performance.now() - t0));
     } catch (err) {
       forgetEvents({ alive: false });  // they belonged to the instance being replaced
-      self.postMessage({ type: 'failed', id: message.id, message: String(err && err.message || err) });
+      self.postMessage(protocol.failure(message.id, err && err.message || err));
       // An abort (e.g. out of memory) leaves the instance unusable: start a fresh one.
       return instantiate();
     }

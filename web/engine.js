@@ -1,7 +1,11 @@
-// The page's side of the engine worker (engine-worker.js): sends test
-// requests and hands back results, never more than one request in flight.
+// The page's side of the engine worker (engine-worker.js; the messages are
+// declared in worker-protocol.js): sends test requests and hands back
+// results, never more than one request in flight.
 // While the worker is busy, only the newest request waits; older ones are
 // dropped, so typing fast never queues stale work.
+// Loaded by a <script> before the modules (index.html), shared with the worker.
+const protocol = self.cwlfWorkerProtocol;
+
 export class Engine {
   constructor({ onReady, onResult, onFailure }) {
     this.onReady = onReady;
@@ -100,7 +104,7 @@ export class Engine {
       this.onFailure({ fatal: true, message: message.message });
       return;
     }
-    if (message.type === 'result' && message.result.statics) {
+    if (message.type === protocol.REPLY && message.ok && message.result.statics) {
       this.statics = { version: message.result.eventsVersion, list: message.result.statics };
     }
     const request = this.inFlight;
@@ -111,11 +115,12 @@ export class Engine {
       this.send(next);
     }
     if (!request || request.id !== message.id) return;
-    if (message.type === 'result') {
+    if (message.type !== protocol.REPLY) return;
+    if (message.ok) {
       const result = withEvents(message.result, this.statics);
       this.onResult({ request, result, ms: message.ms, stale: this.inFlight !== null });
-    } else if (message.type === 'failed') {
-      this.onFailure({ fatal: false, message: message.message, request });
+    } else {
+      this.onFailure({ fatal: false, message: message.error, request });
     }
   }
 }

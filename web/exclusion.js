@@ -1,13 +1,14 @@
 // "Exclude this principal": on the selected JSON event, asks the engine
 // (core/exclusion.h, through the worker) to wrap the current pattern A as
 // {(<selector> != <value>) && (A)}, puts that in the pattern box, and says
-// which other identity types the new clause silently drops, with a one-click
-// variant that keeps them. Text only, never HTML.
-import { h } from './render.js';
+// that other identity types are kept, and the verdicts before and after.
+// Text only, never HTML.
+import { h, sentence } from './render.js';
+import { STEP } from './steps.js';
 
 export class ExclusionTool {
   // button: "Exclude this principal"; byArn: checkbox (AssumedRole by ARN);
-  // note: where the outcome is said; onRequest(index, byArn); onApply(pattern).
+  // note: where the outcome is said; onRequest(index, byArn); onApply(pattern, label).
   constructor({ button, byArn, note, onRequest, onApply }) {
     this.button = button;
     this.byArn = byArn;
@@ -20,7 +21,12 @@ export class ExclusionTool {
   }
 
   // Enabled for a valid JSON (or empty) pattern and a selected event without error.
-  update(result, selectedIndex) {
+  update(result, selectedIndex, pattern) {
+    // The verdicts after the exclusion, once the engine has tested it.
+    if (this.before && this.after === null && pattern === this.before.pattern && result.pattern.ok) {
+      this.after = result.counts.matched;
+      this.drawNote(this.x, this.who);
+    }
     const event = result.events[selectedIndex];
     const usable = result.pattern.ok && (result.pattern.family === 'json' || result.pattern.family === 'match-all') &&
       event && !event.error;
@@ -28,31 +34,44 @@ export class ExclusionTool {
     this.button.disabled = !usable;
   }
 
-  // The engine's answer to a request (result.exclusion).
-  received(x) {
+  // The engine's answer to a request (result.exclusion), with the result it
+  // came with (the verdicts before the exclusion). The form applied keeps
+  // every other identity type (`… || <selector> NOT EXISTS`): the plain
+  // `<selector> != …` would silently drop IAM users', root's and services'
+  // events, the trap the page warns about.
+  received(x, result) {
     if (x.error) {
       this.say(x.error);
       return;
     }
-    this.onApply(x.pattern);
-    const keep = x.keepingPattern
-      ? h('button', { type: 'button', class: 'fix' }, 'Keep the other identity types')
-      : null;
-    if (keep) {
-      keep.addEventListener('click', () => {
-        this.onApply(x.keepingPattern);
-        this.say(`Excluded ${x.identityType} ${x.value}; events without ${x.selector} are kept (… || ${x.selector} NOT EXISTS).`);
-      });
-    }
-    this.say(`Excluded ${x.identityType || 'principal'} ${x.value} with ${x.selector} != …. ${x.drops}`, keep);
+    const pattern = x.keepingPattern || x.pattern;
+    const who = `${x.identityType || 'principal'} ${x.value}`;
+    this.onApply(pattern, STEP.exclusion(who));
+    this.before = { pattern, matched: result.counts.matched, total: result.events.length };
+    this.after = null;
+    this.drawNote(x, who);
+    this.x = x;
+    this.who = who;
+  }
+
+  drawNote(x, who) {
+    const kept = x.keepingPattern
+      ? `Events without \`${x.selector}\` (other identity types) still match: the clause is \`${x.selector} != … || ${x.selector} NOT EXISTS\`.`
+      : 'The clause reads `$.userIdentity.type`, which every CloudTrail identity has: only this principal’s events are dropped.';
+    const verdicts = this.before && this.after !== null
+      ? `Before: ${this.before.matched} of ${this.before.total} events matched; after: ${this.after}.`
+      : '';
+    this.note.replaceChildren(h('p', {}, sentence(`Excluded ${who}. ${kept}`)), verdicts ? h('p', {}, verdicts) : '');
+    this.note.hidden = false;
   }
 
   say(text, ...extra) {
-    this.note.replaceChildren(h('p', {}, text), ...extra.filter(Boolean));
+    this.note.replaceChildren(h('p', {}, sentence(text)), ...extra.filter(Boolean));
     this.note.hidden = false;
   }
 
   clear() {
+    this.before = null;
     this.note.hidden = true;
     this.note.replaceChildren();
   }

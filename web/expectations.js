@@ -4,12 +4,44 @@
 // part of the test: they travel in share links and downloaded files
 // (suite-file.js), and `cwlf test --suite FILE` checks the same ones in CI.
 //
-// They are kept by event position (0-based here, 1-based in files), like
-// the page's "#3". An expectation for an event that no longer exists (the
-// events were edited) does not hold, and says so.
+// They belong to events, not positions: each is keyed by the event's
+// identity (core/include/cwlf/workbench.h: its eventID where that is unique
+// in the paste, otherwise a hash of its message), so it follows its event
+// through insertions, deletions, reordering and edits elsewhere. A key
+// "#N" is a position from a version-1 test, turned into the identity of
+// event N once the events are split (resolvePositions). An expectation
+// whose event is gone does not hold, and says so.
 import { h } from './render.js';
 
 const LABELS = { match: 'should match', 'no-match': 'should not match' };
+
+// identity -> index of the first event with it, per result.
+const indexes = new WeakMap();
+export function identityIndex(result) {
+  let index = indexes.get(result);
+  if (!index) {
+    index = new Map();
+    for (const event of result.events) if (!index.has(event.identity)) index.set(event.identity, event.index);
+    indexes.set(result, index);
+  }
+  return index;
+}
+
+// A copy of `expectations` with "#N" keys replaced by event N's identity,
+// or null when there is none to replace.
+export function resolvePositions(expectations, result) {
+  let out = null;
+  for (const [key, expect] of expectations) {
+    if (!key.startsWith('#')) continue;
+    out = out || new Map(expectations);
+    out.delete(key);
+    const event = result.events[Number(key.slice(1)) - 1];
+    // An event number beyond the events stays a gone expectation.
+    const identity = event ? event.identity : `gone:${key}`;
+    if (!out.has(identity)) out.set(identity, expect);
+  }
+  return out;
+}
 
 // Whether `event` (a result event) meets `expect`. An event the engine could
 // not read as JSON is still tested by CloudWatch (as text): only `matched` counts.
@@ -18,27 +50,34 @@ export function holds(expect, event) {
   return expect === 'match' ? event.matched === true : event.matched !== true;
 }
 
-// -> { total, holding, failing: [index…] } for a result; null when the
-// pattern is invalid (nothing was tested, so nothing can be checked).
+// -> { total, holding, failing: [index…], gone } for a result (gone: how
+// many expectations are for events no longer there); null when the pattern
+// is invalid (nothing was tested, so nothing can be checked).
 export function check(expectations, result) {
   if (!result || !result.pattern || !result.pattern.ok) return null;
+  const index = identityIndex(result);
   const failing = [];
-  for (const [index, expect] of expectations) {
-    if (!holds(expect, result.events[index])) failing.push(index);
+  let gone = 0;
+  for (const [identity, expect] of expectations) {
+    const at = index.get(identity);
+    if (at === undefined) gone += 1;
+    else if (!holds(expect, result.events[at])) failing.push(at);
   }
   failing.sort((a, b) => a - b);
-  return { total: expectations.size, holding: expectations.size - failing.length, failing };
+  return { total: expectations.size, holding: expectations.size - failing.length - gone, failing, gone };
 }
 
 export class Expectations {
   // group: the element holding the three buttons for the selected event;
-  // summary: where "3/4 expectations hold" goes; onChange(): redraw.
+  // summary: where "3/4 expectations hold" goes; onChange(map, label): a new
+  // set of expectations (a step of the document, see document.js).
   constructor({ group, summary, onChange }) {
     this.map = new Map();
     this.group = group;
     this.summary = summary;
     this.onChange = onChange;
     this.selected = 0;
+    this.identity = null;  // the selected event's identity
     this.buttons = {
       match: h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'match' }, 'aria-pressed': 'false' }, '✓ Should match'),
       'no-match': h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'no-match' }, 'aria-pressed': 'false' }, '✗ Should not match'),
@@ -50,10 +89,17 @@ export class Expectations {
       const button = e.target.closest('.expect-btn');
       if (!button) return;
       const expect = button.dataset.expect;
+      if (this.identity === null) return;
+      const map = new Map(this.map);
+      const which = `#${this.selected + 1}`;
       // Pressing the pressed button again removes the expectation.
-      if (this.map.get(this.selected) === expect) this.map.delete(this.selected);
-      else this.map.set(this.selected, expect);
-      this.onChange();
+      if (map.get(this.identity) === expect) {
+        map.delete(this.identity);
+        this.onChange(map, `Removed the expectation of ${which}`);
+      } else {
+        map.set(this.identity, expect);
+        this.onChange(map, `Marked ${which} “${LABELS[expect]}”`);
+      }
     });
   }
 
@@ -66,7 +112,8 @@ export class Expectations {
     this.selected = selected;
     const event = result && result.events[selected];
     this.group.hidden = !event;
-    const expect = this.map.get(selected);
+    this.identity = event ? event.identity : null;
+    const expect = event ? this.map.get(event.identity) : undefined;
     for (const [key, button] of Object.entries(this.buttons)) {
       button.setAttribute('aria-pressed', String(expect === key));
     }
@@ -95,9 +142,13 @@ export class Expectations {
     const all = checked.holding === checked.total;
     el.className = `expectations-summary ${all ? 'expect-pass' : 'expect-fail'}`;
     el.append(h('strong', {}, `${checked.holding}/${checked.total} expectations hold`));
-    if (!all) {
-      el.append(`: not ${checked.failing.map((i) => `#${i + 1}`).join(', ')}`);
+    const notes = [];
+    if (checked.failing.length) notes.push(`not ${checked.failing.map((i) => `#${i + 1}`).join(', ')}`);
+    if (checked.gone) {
+      notes.push(checked.gone === 1 ? '1 expectation for an event that is gone'
+        : `${checked.gone} expectations for events that are gone`);
     }
+    if (notes.length) el.append(`: ${notes.join('; ')}`);
   }
 
   // Marks each listed event with its expectation. Rows are kept between draws
@@ -107,8 +158,11 @@ export class Expectations {
     if (!active && !ul.querySelector('.expect-badge')) return;
     for (const li of ul.querySelectorAll('[role="option"]')) {
       const index = Number(li.dataset.index);
-      const expect = active ? this.map.get(index) : undefined;
-      const ok = expect ? holds(expect, result.events[index]) : false;
+      const event = result.events[index];
+      // Only the first event with an identity carries its expectation.
+      const own = event && identityIndex(result).get(event.identity) === index;
+      const expect = active && own ? this.map.get(event.identity) : undefined;
+      const ok = expect ? holds(expect, event) : false;
       const label = expect ? `${ok ? '✓' : '✗'} ${LABELS[expect]}` : '';
       const badge = li.querySelector('.expect-badge');
       if ((badge ? badge.textContent : '') === label) continue;

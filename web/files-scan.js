@@ -36,6 +36,23 @@ function countedStream(file, onBytes) {
   return stream;
 }
 
+// Why a file's first bytes cannot start JSON, JSON Lines or a CloudTrail
+// file (they must start with '{' or '[' after whitespace and an optional
+// byte-order mark), or null. Such a file is refused as a whole instead of
+// being counted as lines of "events" (a random binary file was "78 events
+// read, 0 matching").
+function notJson(bytes) {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i += 1;
+  if (i >= bytes.length || bytes[i] === 0x7b || bytes[i] === 0x5b) return null;
+  const head = bytes.subarray(i, i + 24);
+  const printable = head.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d);
+  const text = String.fromCharCode(...head).replace(/\s+/g, ' ');
+  const shown = printable ? `“${text}${bytes.length - i > 24 ? '…' : ''}”` : 'binary data';
+  return `not JSON: it starts with ${shown}; JSON, JSON Lines or a CloudTrail file starts with { or [`;
+}
+
 function mergeCounts(into, rows) {
   for (const [name, n] of rows) into.set(name, (into.get(name) || 0) + n);
 }
@@ -69,8 +86,11 @@ async function handleScan(message, engine) {
   let distinctLimit = 0;
   // message.keep: how many matching events the page lists; only those are sent.
   let toSend = Number.isFinite(message.keep) ? message.keep : Infinity;
+  // One line per file: { name, events, matched, errors, error }. A file that
+  // cannot be read says why on its line; the others are read all the same.
+  const perFile = [];
   const post = (type, extra) => self.postMessage({
-    type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started, ...extra,
+    type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started, files: perFile, ...extra,
   });
   for (let f = 0; f < files.length; f += 1) {
     const file = files[f];
@@ -86,14 +106,19 @@ async function handleScan(message, engine) {
         return;
       }
       const base = { events, matched, errors };
+      const line = { name: file.name, events: 0, matched: 0, errors: 0, error: null };
+      perFile.push(line);
+      const bytesBefore = bytes;
       const reader = countedStream(file, (n) => { bytes += n; }).getReader();
+      let first = true;
+      let failed = null;
       for (;;) {
         let chunk;
         try {
           chunk = await reader.read();
         } catch (err) {
-          post('scan-done', { error: `${file.name}: ${err && err.message ? err.message : err} (is it really gzip?)` });
-          return;
+          failed = `${err && err.message ? err.message : err}${/\.gz$/i.test(file.name) ? ' (is it really gzip?)' : ''}`;
+          break;
         }
         if (activeScan !== id) {
           reader.cancel();
@@ -102,6 +127,14 @@ async function handleScan(message, engine) {
         if (chunk.done) break;
         const data = chunk.value;
         inflated += data.length;
+        if (first && data.length > 0) {
+          first = false;
+          failed = notJson(data);
+          if (failed) {
+            reader.cancel().catch(() => {});
+            break;
+          }
+        }
         for (let at = 0; at < data.length; at += SCAN_PIECE) {
           const piece = data.subarray(at, Math.min(at + SCAN_PIECE, data.length));
           const ptr = scan.reserve(piece.length);
@@ -121,6 +154,16 @@ async function handleScan(message, engine) {
           post('scan-progress', { file: file.name, matches: take() });
         }
       }
+      if (failed) {
+        // Nothing of this file counts; the progress bar moves past it.
+        line.error = failed;
+        events = base.events;
+        matched = base.matched;
+        errors = base.errors;
+        bytes = bytesBefore + file.size;
+        post('scan-progress', { file: file.name, matches: [] });
+        continue;
+      }
       scan.finish();
       events = base.events + scan.events();
       matched = base.matched + scan.matched();
@@ -131,6 +174,7 @@ async function handleScan(message, engine) {
       otherEventNames += summary.otherEventNames || 0;
       otherPrincipals += summary.otherPrincipals || 0;
       distinctLimit = summary.distinctLimit || distinctLimit;
+      Object.assign(line, { events: scan.events(), matched: scan.matched(), errors: scan.errors() });
       post('scan-progress', { file: file.name, matches: take() });
     } finally {
       scan.delete();

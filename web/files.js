@@ -23,7 +23,7 @@ function looksLikeLogFiles(files) {
 
 export class FilesTool {
   // engine: the Engine (its worker reads the files); dropTarget: where files
-  // may be dropped; pattern(): the current pattern; explain(pattern, message).
+  // may be dropped; pattern(): the current pattern; explain(pattern, message, file).
   constructor({ engine, section, button, input, dropTarget, pattern, explain }) {
     this.engine = engine;
     this.section = section;
@@ -36,6 +36,7 @@ export class FilesTool {
     this.status = section.querySelector('.files-status');
     this.list = section.querySelector('.files-matches');
     this.summary = section.querySelector('.files-summary');
+    this.perFile = section.querySelector('.files-each');
     this.rerun = section.querySelector('.files-rerun');
     engine.onScan = (message) => this.received(message);
     button.addEventListener('click', () => input.click());
@@ -67,6 +68,7 @@ export class FilesTool {
     this.section.hidden = false;
     this.list.replaceChildren();
     this.summary.replaceChildren();
+    this.perFile.replaceChildren();
     this.progress.value = 0;
     this.progress.max = 1;
     this.rerun.hidden = true;
@@ -82,6 +84,7 @@ export class FilesTool {
     this.progress.max = Math.max(m.total, 1);
     this.progress.value = m.bytes;
     const counts = `${plural(m.events, 'event', 'events')} read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
+    this.drawFiles(m.files || []);
     if (m.type === 'scan-progress') {
       this.status.textContent = `${formatBytes(m.bytes)} of ${formatBytes(m.total)} · ${counts}`;
       this.addMatches(m.matches || []);
@@ -102,6 +105,15 @@ export class FilesTool {
     this.drawSummary(m.summary);
   }
 
+  // One line per file read so far: its events and matches, or why it could not be read.
+  drawFiles(files) {
+    if (files.length < 1) return;
+    this.perFile.replaceChildren(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
+      h('span', { class: 'files-where' }, f.name), ': ',
+      f.error ? `not read, ${f.error}`
+        : `${plural(f.events, 'event', 'events')}, ${count(f.matched)} matching${f.errors ? `, ${count(f.errors)} not readable` : ''}`)));
+  }
+
   addMatches(matches) {
     const items = [];
     for (const match of matches) {
@@ -113,7 +125,7 @@ export class FilesTool {
         if (r && typeof r.eventName === 'string') title = `${r.eventName} · ${r.eventTime || ''} · ${r.sourceIPAddress || ''}`;
       } catch (_) { /* plain text: its start */ }
       const button = h('button', { type: 'button', class: 'ghost' }, 'Explain');
-      button.addEventListener('click', () => this.explain(this.scannedPattern, match.message));
+      button.addEventListener('click', () => this.explain(this.scannedPattern, match.message, match.file));
       items.push(h('li', {}, h('span', { class: 'files-where' }, `${match.file} #${count(match.index + 1)}`), ' ', title, ' ', button));
     }
     if (items.length) this.list.append(...items);

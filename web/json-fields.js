@@ -85,8 +85,10 @@ export function valuesAt(event, selector) {
 // A copy of `event` with only what the selectors reach (whole), and the
 // objects and arrays on the way to it. Array elements not on any path become
 // null, so that indices stay where they were.
+// The copies are null-prototype objects: a key such as "__proto__" in an
+// event is then an ordinary own field, never a write to Object.prototype.
 export function keepOnly(event, selectors) {
-  const root = Array.isArray(event) ? [] : {};
+  const root = Array.isArray(event) ? [] : Object.create(null);
   for (const selector of selectors) {
     // Work list of [source, copy, step number]; no recursion.
     const work = [[event, root, 0]];
@@ -106,7 +108,9 @@ export function keepOnly(event, selectors) {
           dst[key] = value;
           continue;
         }
-        if (!dst[key] || typeof dst[key] !== 'object') dst[key] = Array.isArray(value) ? [] : {};
+        if (!Object.hasOwn(dst, key) || !dst[key] || typeof dst[key] !== 'object') {
+          dst[key] = Array.isArray(value) ? [] : Object.create(null);
+        }
         work.push([value, dst[key], at + 1]);
       }
     }

@@ -2,7 +2,7 @@
 // (metric value, default value, up to 3 dimensions), validated as AWS does
 // and emulated per event by the engine (core/metric_filter.h, in the worker):
 // what each event would publish. Text only, never HTML.
-import { count, h, plural } from './render.js';
+import { count, h, plural, sentence } from './render.js';
 
 const SHOWN = 200;
 
@@ -41,7 +41,7 @@ export class MetricTool {
       return;
     }
     if (metric.error) {
-      this.output.replaceChildren(h('p', { class: 'metric-error', role: 'alert' }, metric.error));
+      this.output.replaceChildren(h('p', { class: 'metric-error', role: 'alert' }, sentence(metric.error)));
       return;
     }
     const rows = metric.points.slice(0, SHOWN).map((p, i) => {
@@ -52,7 +52,7 @@ export class MetricTool {
       return h('li', { dataset: { kind: p.kind } },
         h('span', { class: 'metric-event' }, `#${i + 1} ${event ? event.title : ''}`),
         h('span', { class: 'metric-what' }, what),
-        p.note ? h('span', { class: 'metric-note' }, p.note) : null);
+        p.note ? sentence(p.note, 'metric-note') : null);
     });
     this.output.replaceChildren(...[
       h('p', { class: 'metric-summary' },

@@ -31,6 +31,10 @@ export const FORMAT_LABELS = {
   'json-array': 'JSON array',
   'cloudtrail-records': 'CloudTrail Records file',
   lines: 'Text lines',
+  'aws-lookup-events': 'from aws cloudtrail lookup-events',
+  'aws-log-events': 'from aws logs filter-log-events',
+  eventbridge: 'from EventBridge (CloudTrail detail)',
+  'logs-insights': 'from Logs Insights export',
 };
 
 // 1-based line and column of a UTF-16 offset in `text`.

@@ -8,12 +8,14 @@
 // "v2=" and keeps decoding "v1=", so that old links keep opening. The
 // browser's own CompressionStream does the compressing: no library, no
 // request. Works in browsers and in Node ≥ 18 alike (no DOM needed).
-import { MAX_SUITE_CHARS, readSuite } from './suite-file.js';
+import { readSuite } from './suite-file.js';
 
 const PREFIX = 'v1=';
-// Decompressed links larger than this are refused (a crafted link could
-// otherwise inflate into gigabytes).
-const MAX_DECOMPRESSED_BYTES = MAX_SUITE_CHARS;
+// Decompressed links larger than this are refused as they inflate (a
+// crafted link could otherwise inflate into gigabytes). Browsers cut URLs at
+// about 2 MB, which real tests (JSON compresses about tenfold) never unpack
+// beyond; a bigger test travels as a file (limits.js applies to both).
+const MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 
 export async function encodeFragment(suite) {
   const bytes = new TextEncoder().encode(JSON.stringify(suite));
@@ -58,8 +60,27 @@ function broken(why) {
   return { ok: false, message: `This share link cannot be opened: ${why}.` };
 }
 
+// The input in 1 KiB pieces, each handed over only when the transform asks
+// for more: a decompressor then holds at most about a megabyte of output
+// (deflate inflates at most ~1,000-fold) before the limit below is checked.
+// Given the whole input at once, it inflated all of it in one go — a 260 KB
+// link became 256 MiB in memory, and 4 s, before it could be refused.
+function pieces(bytes, size = 1024) {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(at, at + size));
+      at += size;
+    },
+  }, { highWaterMark: 0 });
+}
+
 async function pipeThrough(bytes, transform, maxBytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(transform);
+  const stream = pieces(bytes).pipeThrough(transform);
   const reader = stream.getReader();
   const chunks = [];
   let total = 0;

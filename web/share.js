@@ -8,6 +8,8 @@
 // tab, files are read from disk and saved with a blob: URL.
 import { decodeFragment, encodeFragment, isShareFragment } from './share-link.js';
 import { makeSuite, parseSuite, suiteToJson } from './suite-file.js';
+import { STEP } from './steps.js';
+import { sentence } from './render.js';
 
 // Chat tools and some mail clients cut longer messages.
 export const LONG_LINK = 2000;
@@ -15,7 +17,8 @@ export const LONG_LINK = 2000;
 const $ = (id) => document.getElementById(id);
 
 // app: { snapshot() -> { pattern, events, expectations: Map, selected },
-//        open(test) -> void  (puts a test in the boxes and runs it) }
+//        open(test, label) -> void  (puts a test in the boxes and runs it: one
+//        step of the document's history, so Undo brings back what was there) }
 export function initSharing(app, { shorten = null } = {}) {
   const panel = $('share-panel');
   const linkBox = $('share-link');
@@ -24,7 +27,7 @@ export function initSharing(app, { shorten = null } = {}) {
   const status = $('share-status');
 
   function say(text, kind = 'info') {
-    status.textContent = text;
+    status.replaceChildren(sentence(text));  // `code` shown as code, never raw backticks
     status.className = `share-status share-${kind}`;
     status.hidden = text === '';
   }
@@ -104,8 +107,7 @@ export function initSharing(app, { shorten = null } = {}) {
       say(`${file.name} cannot be opened: ${read.message}. Nothing was changed.`, 'error');
       return false;
     }
-    app.open(read.test);
-    say(`Opened ${file.name}.`, 'ok');
+    app.open(read.test, STEP.file(file.name));
     return true;
   }
 
@@ -116,8 +118,7 @@ export function initSharing(app, { shorten = null } = {}) {
       say(`${read.message} What was on screen is unchanged.`, 'error');
       return false;
     }
-    app.open(read.test);
-    say('Opened the test from the link.', 'ok');
+    app.open(read.test, STEP.link);
     return true;
   }
 

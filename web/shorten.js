@@ -14,11 +14,11 @@
 //               selectors name (and their values whole), one event per
 //               paragraph; needs a JSON pattern.
 import { jsonEvents, valuesAt, keepOnly } from './json-fields.js';
+import { findEmails } from './email-scan.js';
 
 const ACCESS_KEY = /\b(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{12,16}\b/g;
 const ARN_ACCOUNT = /\b(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)(\d{12})(?=[:/])/g;
 const ACCOUNT = /\b\d{12}\b/g;
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
 // Full form, or with "::" (times such as 12:30:45 have neither).
 const IPV6 = /(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}))(?![\w:])/g;
@@ -57,30 +57,67 @@ const PLACEHOLDER = {
   ipv6: (n) => `2001:db8::${n.toString(16)}`,
 };
 
-// One pass over the text, so that a placeholder is never redacted again.
-// Earlier alternatives win: an access key before an account ID, an ARN's
-// account part before a lone number.
-const ANY = new RegExp([ACCESS_KEY, ARN_ACCOUNT, ACCOUNT, EMAIL, IPV4, IPV6]
-  .map((re, i) => `(?<k${i}>${re.source})`).join('|'), 'g');
-const KINDS = ['key', 'arn', 'account', 'email', 'ipv4', 'ipv6'];
+// One pass over the text, so that a placeholder is never redacted again:
+// e-mail addresses first (email-scan.js, linear), then, between them, one
+// regular expression whose alternatives each match a bounded length (so it
+// is linear too). Earlier alternatives win: an access key before an account
+// ID, an ARN's account part before a lone number.
+const PARTS = [ACCESS_KEY, ARN_ACCOUNT, ACCOUNT, IPV4, IPV6];
+const ANY = new RegExp(PARTS.map((re) => `(${re.source})`).join('|'), 'g');
+const KINDS = ['key', 'arn', 'account', 'ipv4', 'ipv6'];
+// The number of the capture group that wraps each alternative (the
+// alternatives have groups of their own).
+const GROUP = [];
+for (let i = 0, g = 1; i < PARTS.length; i++) {
+  GROUP.push(g);
+  g += 1 + (new RegExp(`${PARTS[i].source}|`).exec('').length - 1);
+}
+
+// Calls found(kind, value) for each value to redact in `text` and
+// literal(text) for the text between them, in order.
+function scan(text, found, literal) {
+  const between = (part) => {
+    // exec() in a loop, not replace() with a callback: a megabyte of "1.1.1.…"
+    // holds 125,000 matches, and the callback's arguments cost more than the search.
+    ANY.lastIndex = 0;
+    let at = 0;
+    for (let m = ANY.exec(part); m !== null; m = ANY.exec(part)) {
+      literal(part.slice(at, m.index));
+      found(KINDS[GROUP.findIndex((g) => m[g] !== undefined)], m[0]);
+      at = ANY.lastIndex;
+    }
+    literal(part.slice(at));
+  };
+  let at = 0;
+  for (const [start, end] of findEmails(text)) {
+    between(text.slice(at, start));
+    found('email', text.slice(start, end));
+    at = end;
+  }
+  between(text.slice(at));
+}
 
 // -> { text, replaced }: `keep` holds strings (values the pattern reads)
-// inside which nothing is replaced.
+// inside which nothing is replaced. (The values found in them are collected
+// once into a set, so that checking each match costs the same however many
+// there are.)
 export function redactText(text, keep = []) {
   const places = new Placeholders();
-  const kept = (value) => keep.some((k) => k.includes(value));
-  const out = text.replace(ANY, (...args) => {
-    const whole = args[0];
-    const groups = args[args.length - 1];
-    const kind = KINDS[KINDS.findIndex((_, i) => groups[`k${i}`] !== undefined)];
-    if (kept(whole)) return whole;
-    if (kind === 'arn') {
-      const account = /\d{12}$/.exec(whole)[0];
-      return kept(account) ? whole : whole.slice(0, -12) + places.get('account', account);
-    }
-    return places.get(kind, whole);
-  });
-  return { text: out, replaced: places.count() };
+  const protectedValues = new Set();
+  const collect = (kind, value) => {
+    protectedValues.add(value);
+    if (kind === 'arn') protectedValues.add(value.slice(-12));
+  };
+  for (const k of keep) scan(k, collect, () => {});
+  const pieces = [];
+  scan(text, (kind, value) => {
+    if (protectedValues.has(value)) pieces.push(value);
+    else if (kind === 'arn') {
+      const account = value.slice(-12);
+      pieces.push(protectedValues.has(account) ? value : value.slice(0, -12) + places.get('account', account));
+    } else pieces.push(places.get(kind, value));
+  }, (literal) => pieces.push(literal));
+  return { text: pieces.join(''), replaced: places.count() };
 }
 
 // One verdict per event: true, false, or 'error' (not readable as JSON).
@@ -88,7 +125,8 @@ function verdictsOf(result) {
   return result.pattern.ok ? result.events.map((e) => (e.error ? 'error' : e.matched)) : null;
 }
 
-// how: 'redact' | 'keep'. app: { pattern, events, open(events),
+// how: 'redact' | 'keep'. app: { pattern, events, open(events, label) (one
+// step of the document's history), undo() (takes that step back),
 // result(): Promise of the engine's result for what the boxes hold, once computed }.
 // The fields the pattern reads come from the engine (result.selectors, from
 // core/selectors.h through the worker), so they are exactly the ones it tests.
@@ -107,15 +145,14 @@ export async function shortenTest(how, app) {
     const { text, replaced } = redactText(app.events, keep);
     if (replaced === 0) return { ok: true, message: 'Nothing to redact: no account ID, ARN, access key, IP or e-mail address outside the fields the pattern reads.' };
     changed = text;
-    what = `Redacted ${replaced} distinct value${replaced === 1 ? '' : 's'}`;
+    what = `Redact replaced ${replaced} distinct value${replaced === 1 ? '' : 's'}`;
   } else {
     if (selectors.length === 0) return { ok: false, message: 'Only a JSON pattern ({ $.field … }) names fields; this one reads the whole message.' };
     if (!events) return { ok: false, message: 'The events are not JSON: there are no fields to keep.' };
     changed = events.values.map((event) => JSON.stringify(keepOnly(event, selectors), null, 1)).join('\n\n') + '\n';
     what = `Kept only ${selectors.map((s) => s.text).join(', ')}`;
   }
-  const original = app.events;
-  app.open(changed);
+  app.open(changed, what);
   const after = verdictsOf(await app.result());
   const differ = [];
   const n = Math.max(before.length, after ? after.length : 0);
@@ -123,7 +160,7 @@ export async function shortenTest(how, app) {
     if (!after || before[i] !== after[i]) differ.push(i);
   }
   if (differ.length > 0) {
-    app.open(original);
+    app.undo();
     const which = differ.slice(0, 5).map((i) => `#${i + 1}`).join(', ') + (differ.length > 5 ? '…' : '');
     return { ok: false, message: `Undone: it would change the verdict of ${which}. The events are as they were.` };
   }

@@ -48,10 +48,20 @@ if (ENABLED) self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
-    // Pages (any address under this folder) get the cached index.html.
-    const cached = request.mode === 'navigate'
-      ? await cache.match(request, { ignoreSearch: true }) || await cache.match('./')
-      : await cache.match(request, { ignoreSearch: true });
-    return cached || fetch(request);
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    if (request.mode === 'navigate') {
+      // The page itself (this folder, or its index.html) is the cached copy;
+      // any other address is not a page of this site: 404. (Serving
+      // index.html there made its relative assets 404 and the page hang on
+      // "Loading the engine…".)
+      const scope = new URL(self.registration.scope).pathname;
+      const path = new URL(request.url).pathname;
+      if (path === scope || path === `${scope}index.html`) return await cache.match('./') || fetch(request);
+      return new Response('Not found: this address is not a page of cwlf.\n', {
+        status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    }
+    return fetch(request);
   }));
 });

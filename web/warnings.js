@@ -9,7 +9,7 @@ import { h, sentence } from './render.js';
 
 export class Warnings {
   // section: the region; list: its <ul>; normalised: { button, output };
-  // onFix(pattern): put the rewritten pattern in the box and re-test;
+  // onFix(pattern, label): put the rewritten pattern in the box (a step) and re-test;
   // onPoint(range | null): mark the part of the pattern a warning is about.
   constructor({ section, list, normalisedButton, normalisedOutput, onFix, onPoint }) {
     this.section = section;
@@ -49,7 +49,7 @@ export class Warnings {
     h('p', { class: 'warning-message' }, sentence(w.message)),
     w.fixes.length ? h('div', { class: 'warning-fixes' }, w.fixes.map((fix) => {
       const button = h('button', { type: 'button', class: 'fix', title: fix.pattern }, fix.label);
-      button.addEventListener('click', () => this.onFix(fix.pattern));
+      button.addEventListener('click', () => this.onFix(fix.pattern, fix.label));
       return button;
     })) : null)));
     this.section.hidden = list.length === 0;

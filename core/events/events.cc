@@ -1,6 +1,8 @@
 // split_events: pasted text -> the log events a user means.
 #include "events.h"
 
+#include "cwlf/workbench.h"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -510,6 +512,7 @@ SplitResult split_events(std::string_view pasted) {
   while (p < n && is_json_space(pasted[p])) ++p;
   if (p == n) return out;  // InputFormat::Empty
 
+  if ((pasted[p] == '{' || pasted[p] == '[') && unwrap_aws_output(pasted, base, out)) return out;
   Splitter splitter(pasted, out);
   if (pasted[p] == '[' && splitter.try_array(base)) return out;
   if (pasted[p] == '{') {
@@ -540,6 +543,14 @@ const char* input_format_name(InputFormat f) {
       return "cloudtrail-records";
     case InputFormat::Lines:
       return "lines";
+    case InputFormat::AwsLookupEvents:
+      return "aws-lookup-events";
+    case InputFormat::AwsLogEvents:
+      return "aws-log-events";
+    case InputFormat::EventBridge:
+      return "eventbridge";
+    case InputFormat::LogsInsights:
+      return "logs-insights";
   }
   return "lines";
 }

@@ -52,6 +52,36 @@ std::string identity_type(const Event& e) {
 
 }  // namespace
 
+namespace {
+
+// Whether a JSON pattern's body is `(…) && (…) && …`: it starts with '(' and
+// has no `||` outside parentheses and strings. One pass, no recursion.
+bool is_conjunction(std::string_view body) {
+  if (body.empty() || body[0] != '(') return false;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && c == '|' && i + 1 < body.size() && body[i + 1] == '|') {
+      return false;
+    } else if (depth == 0 && c != ' ' && c != '&' && c != '\t' && c != '\r' && c != '\n') {
+      return false;  // something other than `&&` between the groups
+    }
+  }
+  return depth == 0;
+}
+
+}  // namespace
+
 Exclusion build_exclusion(std::string_view pattern, const Event& event, const SplitResult* events, bool by_arn) {
   Exclusion x;
   if (event.error || !event.json || event.json->nodes.empty()) {
@@ -106,7 +136,9 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
     return x;
   }
   const std::string clause = x.selector + " != " + literal(x.value);
-  const std::string rest = body.empty() ? "" : " && (" + body + ")";
+  // A pattern that already is a conjunction of parenthesised clauses (an
+  // earlier exclusion's result) is joined, not nested: {(c2) && (c1) && (A)}.
+  const std::string rest = body.empty() ? "" : is_conjunction(body) ? " && " + body : " && (" + body + ")";
   x.pattern = "{(" + clause + ")" + rest + "}";
   const char* lack = lacking(x.selector);
   if (*lack) x.keeping_pattern = "{(" + clause + " || " + x.selector + " NOT EXISTS)" + rest + "}";

@@ -67,14 +67,29 @@ test('a .json.gz Records file and a .jsonl file: progress, streamed matches, sum
   assert.deepEqual(session.errors, []);
 });
 
-test('a file that is not gzip says so', async () => {
+test('each file has its own line: a bad .gz or a binary file never hides the others', async () => {
   const { page } = session;
   const dir = mkdtempSync(join(tmpdir(), 'cwlf-files-'));
+  const good = join(dir, 'good.jsonl');
+  writeFileSync(good, `${JSON.stringify(record(1, 'PutRolePolicy', 'dave'))}\n${JSON.stringify(record(2, 'GetUser', 'dave'))}\n`);
   const bad = join(dir, 'broken.json.gz');
   writeFileSync(bad, 'not gzip at all');
-  await page.locator('#files-input').setInputFiles([bad]);
-  await page.waitForSelector('html[data-files="failed"]', { timeout: 30_000 });
-  assert.match(await page.locator('#files .files-status').textContent(), /Could not read the files: broken\.json\.gz: .*gzip/);
+  const binary = join(dir, 'random.json');
+  writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+  const text = join(dir, 'notes.jsonl');
+  writeFileSync(text, 'hello world\nsecond line\n');
+  await page.getByRole('textbox', { name: 'Filter pattern' }).fill('{ $.eventName = PutRolePolicy }');
+  await page.waitForSelector('html[data-results="current"]');
+  await page.locator('#files-input').setInputFiles([bad, good, binary, text]);
+  await page.waitForSelector('html[data-files="done"]', { timeout: 30_000 });
+  assert.match(await page.locator('#files .files-status').textContent(), /2 events read, 1 matching/);
+  const lines = await page.getByRole('list', { name: 'Each file' }).getByRole('listitem').allTextContents();
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /^broken\.json\.gz: not read, .*\(is it really gzip\?\)$/);
+  assert.equal(lines[1], 'good.jsonl: 2 events, 1 matching');
+  assert.equal(lines[2], 'random.json: not read, not JSON: it starts with binary data; JSON, JSON Lines or a CloudTrail file starts with { or [');
+  assert.match(lines[3], /^notes\.jsonl: not read, not JSON: it starts with “hello world/);
+  await page.screenshot({ path: `${outputDir}files-each.png` });
 });
 
 test('dropping: a CloudTrail .json.gz on the events is read here; a single small .json is left to the saved-test opener', async () => {

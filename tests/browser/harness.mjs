@@ -140,3 +140,23 @@ export function useLoadedPage(options) {
     await loadPage(session.page, session.server);
   });
 }
+
+// The verdict of each listed event ('match', 'no-match', …) once the results are current.
+export async function verdictsOf(page) {
+  await settled(page);
+  return results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.dataset.verdict));
+}
+
+// Selects event n (from 1) in the results and waits for its explanation.
+export async function selectEvent(page, n) {
+  await results(page).getByRole('option').nth(n - 1).click();
+  await settled(page);
+}
+
+// Marks event n (from 1) "should match" ('match') or "should not match".
+export async function markExpectation(page, n, which) {
+  await selectEvent(page, n);
+  await page.getByRole('group', { name: 'Expected verdict of this event' })
+    .getByRole('button', { name: which === 'match' ? 'Should match' : 'Should not match' }).click();
+  await settled(page);
+}

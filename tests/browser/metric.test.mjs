@@ -32,7 +32,10 @@ test('metric value $.bytes with a dimension: per-event datapoints and their sum'
     && /\[User=alice\]/.test(document.querySelector('#metric-result').textContent));
   assert.deepEqual(await points(page), ['publishes 100 [User=alice]', 'nothing', 'nothing', 'publishes 20']);
   const notes = await page.locator('#metric-result .metric-note').allTextContents();
-  assert.ok(notes.some((n) => /`\$\.bytes` is `many`, not a number: no datapoint/.test(n)), notes.join('|'));
+  // No raw Markdown: the quoted parts are code.
+  assert.ok(notes.some((n) => /^Matched, but \$\.bytes is many, not a number: no datapoint/.test(n)), notes.join('|'));
+  assert.ok(notes.every((n) => !n.includes('`')), notes.join('|'));
+  assert.ok(await page.locator('#metric-result .metric-note code').count() > 0);
   assert.ok(notes.some((n) => /Dimension User not found/.test(n)), notes.join('|'));
   assert.doesNotMatch(await page.locator('#metric-result').textContent(), /null|undefined/);
   await page.screenshot({ path: `${outputDir}metric.png` });

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
-  eventsBox, loadPage, openPage, outputDir, patternBox, results, root, seedPattern, seedText, settled, useBrowser,
+  eventsBox, loadPage, markExpectation, openPage, outputDir, patternBox, results, root, seedPattern, seedText, selectEvent,
+  settled, useBrowser,
 } from './harness.mjs';
 
 // ./serve.sh and Chromium for the whole file; each test opens its own page.
@@ -29,17 +30,7 @@ async function verdicts(page) {
   return results(page).getByRole('option').evaluateAll((els) => els.map((el) => el.querySelector('.verdict').textContent.replace(/\s+/g, ' ').trim()));
 }
 
-async function selectEvent(page, n) {
-  await results(page).getByRole('option').nth(n - 1).click();
-  await settled(page);
-}
-
-async function expect(page, n, which) {
-  await selectEvent(page, n);
-  await page.getByRole('group', { name: 'Expected verdict of this event' })
-    .getByRole('button', { name: which === 'match' ? 'Should match' : 'Should not match' }).click();
-  await settled(page);
-}
+const expect = markExpectation;
 
 const summary = (page) => page.locator('#expectations-summary').textContent();
 
@@ -101,7 +92,7 @@ test('a share link round-trips the seed test exactly: pattern, events, expectati
       assert.equal(await eventsBox(opened.page).inputValue(), seedText);
       assert.equal(await summary(opened.page), '3/4 expectations hold: not #3');
       assert.match(await results(opened.page).getByRole('option', { selected: true }).textContent(), /#3/);
-      assert.match(await opened.page.locator('#share-status').textContent(), /Opened the test from the link/);
+      assert.match(await opened.page.locator('#step-note').textContent(), /Opened the test from the link/);
       // Opening a link: only the page's own files, nothing else.
       assert.deepEqual(opened.requests.filter((r) => new URL(r.url).origin !== env.server.origin).map((r) => r.url), []);
       assert.deepEqual(opened.errors, []);
@@ -205,7 +196,7 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
     const accounts = new Set(events.match(/\b\d{12}\b/g));
     await page.getByRole('button', { name: 'Redact' }).click();
     await page.waitForFunction(() => /verdicts are unchanged|Undone/.test(document.getElementById('share-status').textContent));
-    assert.match(await page.locator('#share-status').textContent(), /Redacted \d+ distinct values; all 40 verdicts are unchanged/);
+    assert.match(await page.locator('#share-status').textContent(), /Redact replaced \d+ distinct values; all 40 verdicts are unchanged/);
     const redacted = await eventsBox(page).inputValue();
     for (const account of accounts) assert.ok(!new RegExp(`\\b${account}\\b`).test(redacted), `account ${account} left in`);
     assert.ok(!/AKIA[A-Z0-9]{16}/.test(redacted.replace(/AKIAREDACTED\d+/g, '')));
@@ -234,10 +225,14 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
     await download.saveAs(saved);
     const suite = JSON.parse(readFileSync(saved, 'utf8'));
     assert.equal(suite.cwlf, 'suite');
-    assert.equal(suite.v, 1);
+    assert.equal(suite.v, 2);
     assert.equal(suite.pattern, pattern);
     assert.equal(suite.events, kept);
-    assert.deepEqual(suite.expectations, [{ event: 1, expect: before[0] === '✓ Match' ? 'match' : 'no-match' }]);
+    // The expectation stayed with event 1 through Redact and Keep only (which dropped its eventID).
+    assert.equal(suite.expectations.length, 1);
+    assert.equal(suite.expectations[0].event, 1);
+    assert.match(suite.expectations[0].id, /^(eventID:|h:)/);
+    assert.equal(suite.expectations[0].expect, before[0] === '✓ Match' ? 'match' : 'no-match');
     assert.deepEqual(requests.slice(atLoad).filter((r) => !r.url.startsWith('blob:')).map((r) => r.url), []);
     assert.deepEqual(errors, []);
 
@@ -246,7 +241,7 @@ test('a long link: warned, not copied; Redact and Keep-only keep every verdict; 
       await loadPage(other.page, env.server);
       const [chooser] = await Promise.all([other.page.waitForEvent('filechooser'), other.page.getByRole('button', { name: 'Open .json…' }).click()]);
       await chooser.setFiles(saved);
-      await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('share-status').textContent));
+      await other.page.waitForFunction(() => /Opened cwlf-test.json/.test(document.getElementById('step-note').textContent));
       await settled(other.page);
       assert.equal(await eventsBox(other.page).inputValue(), kept);
       assert.deepEqual(await verdicts(other.page), before);
@@ -282,7 +277,7 @@ test('a test file dropped on the page opens; the page policy blocks any other or
       return dt;
     }, suite);
     await page.dispatchEvent('#events', 'drop', { dataTransfer });
-    await page.waitForFunction(() => /Opened dropped.json/.test(document.getElementById('share-status').textContent));
+    await page.waitForFunction(() => /Opened dropped.json/.test(document.getElementById('step-note').textContent));
     await settled(page);
     assert.equal(await summary(page), '3/4 expectations hold: not #3');
     assert.match(await results(page).getByRole('option', { selected: true }).textContent(), /#3/);

@@ -25,7 +25,7 @@ const BAD_PATTERN = `{ $.eventName == "${IMG.replace(/"/g, '\\"')}" }`;
 // The page's own elements of the kinds an injection would add.
 async function injected(page) {
   return page.evaluate(() => ({
-    scripts: [...document.querySelectorAll('script')].filter((s) => !/(boot|app)\.js$/.test(s.src)).length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => !/(boot|app|worker-protocol)\.js$/.test(s.src)).length,
     images: document.querySelectorAll('body img, body iframe, body object, body embed').length,
     links: [...document.querySelectorAll('a')].filter((a) => /^javascript:/i.test(a.getAttribute('href') || '')).length,
     handlers: [...document.querySelectorAll('body *')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,

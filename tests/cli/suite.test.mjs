@@ -63,7 +63,7 @@ test('bad files exit 2 with the reason; the page refuses the same files', () => 
   const cases = [
     ['not json', /not valid JSON/],
     ['{"Records": []}', /not a cwlf test/],
-    ['{"cwlf": "suite", "v": 2, "pattern": "", "events": ""}', /newer cwlf/],
+    ['{"cwlf": "suite", "v": 3, "pattern": "", "events": ""}', /newer cwlf/],
     ['{"cwlf": "suite", "v": 1, "events": ""}', /"pattern" is missing/],
     ['{"cwlf": "suite", "v": 1, "pattern": "x", "events": "x", "expectations": [{"event": 0, "expect": "match"}]}', /no event number/],
     ['{"cwlf": "suite", "v": 1, "pattern": "x", "events": "x", "expectations": [{"event": 1, "expect": "yes"}]}', /neither "match" nor "no-match"/],

@@ -82,12 +82,14 @@ test('events() gives each event offset, length, message and error as test() does
     assert.equal(set.format(), full.format);
     assert.equal(set.size(), full.events.length);
     const listed = set.events();
-    assert.deepEqual(listed.map(({ title, detail, ...rest }) => rest),
+    assert.deepEqual(listed.map(({ title, detail, identity, ...rest }) => rest),
       full.events.map(({ index, offset, length, message, error }) => ({ index, offset, length, message, error })));
     // Each event's headline (core/include/cwlf/cloudtrail.h): CloudTrail records by eventName and principal.
     const record = listed.find((e) => e.message.includes('AttachRolePolicy'));
     assert.match(record.title, /^AttachRolePolicy · /);
     for (const e of listed) assert.ok(e.title.length > 0 && e.title.length <= 80, e.title);
+    // Each event's identity (docs/suite-format.md): its unique eventID, or a hash of its message.
+    for (const e of listed) assert.match(e.identity, /^(eventID:.+|h:[0-9a-f]{16})$/);
     // The offsets are string indices into the pasted text (here past non-ASCII text).
     const last = listed[listed.length - 1];
     assert.ok(mixed.slice(last.offset, last.offset + last.length).includes('AttachRolePolicy'));

@@ -27,6 +27,11 @@ enum class InputFormat : uint8_t {
   JsonArray,          // [ {...}, {...} ] or [ "message", ... ]
   CloudTrailRecords,  // {"Records": [ ... ]}
   Lines,              // plain text, one event per non-empty line
+  // AWS tool output with the events inside (core/workbench/unwrap_aws.cc):
+  AwsLookupEvents,    // aws cloudtrail lookup-events: Events[].CloudTrailEvent strings
+  AwsLogEvents,       // aws logs filter-log-events / get-log-events: events[].message
+  EventBridge,        // EventBridge events of CloudTrail API calls: the "detail" record
+  LogsInsights,       // CloudWatch Logs Insights JSON export: [].@message
 };
 
 struct Event {
