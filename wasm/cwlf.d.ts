@@ -215,6 +215,35 @@ export interface Proof {
   error?: { pattern: 'A' | 'B'; message: string };
 }
 
+export interface AlarmSettings {
+  period?: number;
+  threshold?: number;
+  comparison?: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  statistic?: 'Sum' | 'SampleCount' | 'Average' | 'Minimum' | 'Maximum';
+  evaluationPeriods?: number;
+  datapointsToAlarm?: number;
+  treatMissingData?: 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+  metricValue?: string;
+  defaultValue?: string;
+  timeField?: string;
+}
+
+export interface AlarmResult {
+  error: string | null;
+  matched: number;
+  eventsWithoutTime: number;
+  datapoints: { start: number; timestamp: string; value: number; count: number; breaching: boolean }[];
+  alarms: { start: number; end: number; startText: string; endText: string; events: number; open: boolean }[];
+}
+
+export interface AlarmScan extends Deletable {
+  error(): string;
+  reserve(bytes: number): number;
+  feed(bytes: number): void;
+  endFile(): void;
+  result(): AlarmResult;
+}
+
 export interface CwlfModule {
   compile(pattern: string): CompileResult;
   test(pattern: string, pastedText: string, options?: TestOptions): TestRun;
@@ -229,6 +258,7 @@ export interface CwlfModule {
   EventSet: new (pastedText: string) => EventSet;
   FileScan: new (pattern: string, keep?: number) => FileScan;
   StreamFilter: new (pattern: string, lines: boolean) => StreamFilter;
+  AlarmScan: new (pattern: string, settings: AlarmSettings) => AlarmScan;
   HEAPU8: Uint8Array;
 }
 
