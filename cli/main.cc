@@ -15,6 +15,7 @@
 
 #include "caret.h"
 #include "filter_command.h"
+#include "lang_option.h"
 #include "metric_report.h"
 #include "report.h"
 #include "run.h"
@@ -195,6 +196,7 @@ int cmd_test_metric_filter(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (std::string lang_error; !cwlf::cli::take_language_option(args, lang_error)) return usage_error(lang_error);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage_text();
     return args.empty() ? 2 : 0;
