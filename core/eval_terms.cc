@@ -24,10 +24,17 @@ std::optional<Span> find_term(const Pattern& p, const Term& t, std::string_view 
 }
 
 std::string term_reason(const Term& t, bool present, const std::string& shown) {
-  // One sentence per (regex or text) x kind x present: ids explain.term.<kind>.<text|regex>.<present|absent>.
-  const char* kind = t.kind == TermKind::Required ? "required" : t.kind == TermKind::Excluded ? "excluded" : "optional";
-  std::string id = std::string("explain.term.") + kind + (t.regex >= 0 ? ".regex" : ".text") + (present ? ".present" : ".absent");
-  return render(Message{id, {{"term", shown}}}, language());
+  // One whole sentence per kind x (text or regex) x (absent or present).
+  static const char* const kTermReasons[3][2][2] = {
+      {{"explain.term.required.text.absent", "explain.term.required.text.present"},
+       {"explain.term.required.regex.absent", "explain.term.required.regex.present"}},
+      {{"explain.term.excluded.text.absent", "explain.term.excluded.text.present"},
+       {"explain.term.excluded.regex.absent", "explain.term.excluded.regex.present"}},
+      {{"explain.term.optional.text.absent", "explain.term.optional.text.present"},
+       {"explain.term.optional.regex.absent", "explain.term.optional.regex.present"}},
+  };
+  const int kind = t.kind == TermKind::Required ? 0 : t.kind == TermKind::Excluded ? 1 : 2;
+  return say(kTermReasons[kind][t.regex >= 0 ? 1 : 0][present ? 1 : 0], {{"term", shown}});
 }
 
 }  // namespace
