@@ -33,6 +33,7 @@ trap 'rm -rf "$stage"' EXIT
 cp web/* "$stage/"
 cp "$build_dir/wasm/cwlf.js" "$build_dir/wasm/cwlf.wasm" "$stage/"
 
+node scripts/messages-module.mjs messages "$stage/messages.js"
 node --input-type=module - tests/data/seed "$stage/seed-example.js" <<'JS'
 import { readFileSync, writeFileSync } from 'node:fs';
 const [seedDir, out] = process.argv.slice(2);

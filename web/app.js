@@ -7,7 +7,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, decidingNodes, plural, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, count, counted, decidingNodes, renderCounts, renderEventList,
   renderExplanation, renderPatternStatus,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -23,6 +23,9 @@ import { MetricTool } from './metric.js';
 import { ExportPanel } from './export-panel.js';
 import { initGallery } from './gallery.js';
 import { FilesTool } from './files.js';
+import { adoptDocumentLanguage, chosenLanguage, initI18n, language, onLanguageChange, t } from './i18n.js';
+
+initI18n();
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -82,9 +85,7 @@ const engine = new Engine({
     const el = $('engine-state');
     el.hidden = false;
     el.classList.add('engine-error');
-    el.textContent = fatal
-      ? `The engine could not start: ${message}`
-      : `The engine failed on this input (${message}). It has been restarted; try a smaller paste.`;
+    el.textContent = fatal ? t('page.engine.fatal', { message }) : t('page.engine.failed', { message });
     setBusy(false);
   },
 });
@@ -114,7 +115,7 @@ function requestTest({ now = false, extra = null } = {}) {
     timer = 0;
     engine.test({
       pattern: texts.pattern, text: texts.events, explain: state.selected, compare: compareTool.pattern || undefined,
-      metric: metricTool.definition, ...extra,
+      metric: metricTool.definition, lang: language(), ...extra,
     });
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
@@ -146,7 +147,7 @@ function draw({ fromUser }) {
   setChip($('family'), result.pattern.ok ? chipLabel(result.pattern.family) : '');
   setChip($('format'), result.format === 'empty'
     ? ''
-    : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
+    : `${counted(result.events.length, 'page.counts.events')} · ${FORMAT_LABELS[result.format] || result.format}`);
 
   renderCounts($('counts'), result, state.filter, (filter) => {
     state.filter = filter;
@@ -170,7 +171,7 @@ function setChip(el, text) {
 }
 
 function chipLabel(family) {
-  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', delimited: 'Space-delimited' }[family]
+  return (['match-all', 'terms', 'json', 'delimited'].includes(family) ? t(`page.chip.${family}`) : null)
     || FAMILY_LABELS[family] || family;
 }
 
@@ -184,7 +185,7 @@ function drawList() {
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
-  more.textContent = rest > 0 ? `Show ${count(Math.min(rest, LIST_PAGE))} more (${count(rest)} hidden)` : '';
+  more.textContent = rest > 0 ? t('page.list.show-more', { count: count(Math.min(rest, LIST_PAGE)), hidden: count(rest) }) : '';
   const active = list.querySelector('[aria-selected="true"]');
   if (hadFocus) (active || list.querySelector('[tabindex="0"]'))?.focus({ preventScroll: false });
 }
@@ -492,12 +493,14 @@ const expectations = new Expectations({
 
 // Puts a test (from a link or a file) in the boxes and runs it.
 function openTest(test) {
+  if (test.lang) adoptDocumentLanguage(test.lang);
   load(test.pattern, test.events, { selected: test.selected, expected: test.expectations });
 }
 
 const sharing = initSharing({
   snapshot: () => ({
     pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
+    lang: chosenLanguage(),
   }),
   open: openTest,
 }, {
@@ -514,6 +517,15 @@ startOffline({
   snapshot: () => ({
     pattern: texts.pattern, events: texts.events, expectations: expectations.map, selected: state.selected,
   }),
+});
+
+// ---- language (i18n.js) ------------------------------------------------------------------
+
+// The engine writes its sentences in the new language: ask again, and redraw
+// what the page writes itself at once.
+onLanguageChange(() => {
+  if (state.shown) draw({ fromUser: false });
+  if (state.shown) requestTest({ now: true });
 });
 
 // ---- start -----------------------------------------------------------------------------

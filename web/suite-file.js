@@ -17,12 +17,15 @@ export const SUITE_VERSION = 1;
 // Larger files are refused before parsing: the page would not be usable anyway.
 export const MAX_SUITE_CHARS = 64 * 1024 * 1024;
 
-// expectations: Map of 0-based event index -> 'match' | 'no-match'; selected: 0-based.
-export function makeSuite({ pattern, events, expectations, selected }) {
+// expectations: Map of 0-based event index -> 'match' | 'no-match'; selected: 0-based;
+// lang: the page language its author chose ('en' | 'ja'), or none.
+export function makeSuite({ pattern, events, expectations, selected, lang = null }) {
   const list = [...expectations.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([index, expect]) => ({ event: index + 1, expect }));
-  return { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
+  const suite = { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
+  if (lang === 'en' || lang === 'ja') suite.lang = lang;
+  return suite;
 }
 
 export function suiteToJson(suite) {
@@ -74,7 +77,9 @@ export function readSuite(doc) {
     if (!Number.isInteger(doc.selected) || doc.selected < 1) return fail('"selected" is not an event number');
     selected = doc.selected - 1;
   }
-  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected } };
+  // "lang" (optional): the page's language its author chose; anything else is ignored.
+  const lang = doc.lang === 'en' || doc.lang === 'ja' ? doc.lang : null;
+  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, lang } };
 }
 
 function fail(why) {
