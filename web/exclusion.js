@@ -4,6 +4,7 @@
 // which other identity types the new clause silently drops, with a one-click
 // variant that keeps them. Text only, never HTML.
 import { h } from './render.js';
+import { t } from './i18n.js';
 
 export class ExclusionTool {
   // button: "Exclude this principal"; byArn: checkbox (AssumedRole by ARN);
@@ -36,15 +37,15 @@ export class ExclusionTool {
     }
     this.onApply(x.pattern);
     const keep = x.keepingPattern
-      ? h('button', { type: 'button', class: 'fix' }, 'Keep the other identity types')
+      ? h('button', { type: 'button', class: 'fix' }, t('page.exclusion.keep-others'))
       : null;
     if (keep) {
       keep.addEventListener('click', () => {
         this.onApply(x.keepingPattern);
-        this.say(`Excluded ${x.identityType} ${x.value}; events without ${x.selector} are kept (… || ${x.selector} NOT EXISTS).`);
+        this.say(t('page.exclusion.kept', { type: x.identityType, value: x.value, selector: x.selector }));
       });
     }
-    this.say(`Excluded ${x.identityType || 'principal'} ${x.value} with ${x.selector} != …. ${x.drops}`, keep);
+    this.say(t('page.exclusion.done', { type: x.identityType || t('page.exclusion.principal'), value: x.value, selector: x.selector, drops: x.drops }), keep);
   }
 
   say(text, ...extra) {

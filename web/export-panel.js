@@ -2,6 +2,7 @@
 // Metric filter panel) as an AWS CLI command, CloudFormation, Terraform or
 // CDK, built by export.js. Copying uses the clipboard API: nothing is sent.
 import { FORMATS } from './export.js';
+import { t } from './i18n.js';
 
 export class ExportPanel {
   // root: the <details>; current(): { pattern, metric, messages }.
@@ -39,7 +40,7 @@ export class ExportPanel {
     this.update();
     try {
       await navigator.clipboard.writeText(this.output.textContent);
-      this.status.textContent = 'Copied.';
+      this.status.textContent = t('page.export.copied');
     } catch (_) {
       // No clipboard permission (e.g. an insecure context): select it for Ctrl+C.
       const range = document.createRange();
@@ -47,7 +48,7 @@ export class ExportPanel {
       const selection = getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      this.status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+      this.status.textContent = t('page.export.selected');
     }
   }
 }

@@ -174,3 +174,21 @@ test('the renderer substitutes only {name} placeholders and leaves other braces 
   assert.equal(render('{ $.field = value } {…} {1x}', {}), '{ $.field = value } {…} {1x}');
   assert.deepEqual([...placeholders('{ $.x } {sel} {sel}{tail}')].sort(), ['sel', 'tail']);
 });
+
+test('every id the page uses exists', () => {
+  const web = join(root, 'web');
+  const missing = [];
+  const need = (id, where) => { if (!(id in catalogues.en)) missing.push(`${where}: ${id}`); };
+  for (const file of files(web, '.js')) {
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/\bt\('([^']+)'/g)) need(m[1], file);
+    // counted(n, 'page.counts.x') reads page.counts.x.one and .other
+    for (const m of src.matchAll(/\bcounted\([^,]+,\s*'([^']+)'\)/g)) for (const form of ['one', 'other']) need(`${m[1]}.${form}`, file);
+  }
+  const html = readFileSync(join(web, 'index.html'), 'utf8');
+  for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) need(m[1], 'index.html');
+  for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) for (const pair of m[1].split(';')) need(pair.split(':')[1], 'index.html');
+  // The gallery's titles and notes, by alarm id.
+  for (const m of readFileSync(join(web, 'gallery-data.js'), 'utf8').matchAll(/(?:alarm\(|id: )'([^']+)'/g)) need(`page.gallery.${m[1]}.title`, 'gallery-data.js');
+  assert.deepEqual(missing, []);
+});
