@@ -67,34 +67,28 @@ async function assertEnglish(page) {
   assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
 }
 
-test('a Japanese browser gets the page and the explanations in Japanese', async () => {
-  const { page, context, errors } = await open('ja-JP');
-  try {
-    await assertJapanese(page);
-    await page.screenshot({ path: `${outputDir}i18n-ja-1280x800.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${outputDir}i18n-ja-390x844.png`, fullPage: true });
-    // Nothing wider than the narrow screen: Japanese wraps inside the cards.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
-
-test('an English browser gets English', async () => {
-  const { page, context, errors } = await open('en-US');
-  try {
-    await assertEnglish(page);
-    await page.screenshot({ path: `${outputDir}i18n-en-1280x800.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${outputDir}i18n-en-390x844.png`, fullPage: true });
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+// The seed example in a Japanese and an English browser, with screenshots of
+// both at 1280x800 and 390x844 (nothing may be wider than the narrow screen:
+// Japanese has to wrap inside the cards).
+for (const [locale, lang, name, check] of [
+  ['ja-JP', 'ja', 'a Japanese browser gets the page and the explanations in Japanese', assertJapanese],
+  ['en-US', 'en', 'an English browser gets English', assertEnglish],
+]) {
+  test(name, async () => {
+    const { page, context, errors } = await open(locale);
+    try {
+      await check(page);
+      await page.screenshot({ path: `${outputDir}i18n-${lang}-1280x800.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${outputDir}i18n-${lang}-390x844.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('the switch changes the language live, and back', async () => {
   const { page, context, errors } = await open('en-US');
@@ -109,32 +103,41 @@ test('the switch changes the language live, and back', async () => {
   }
 });
 
-test('a share link carries the language its author chose; the reader may choose another', async () => {
+// A share link made in an English browser; `choose`: the language picked
+// with the switch first (none: the author never chose).
+async function linkFrom({ choose = null } = {}) {
   const author = await open('en-US');
-  let link;
   try {
-    await author.page.getByRole('button', { name: '日本語' }).click();
-    await settled(author.page);
-    await author.page.getByRole('button', { name: '共有', exact: true }).click();
+    if (choose) {
+      await author.page.getByRole('button', { name: choose }).click();
+      await settled(author.page);
+    }
+    await author.page.locator('#share').click();
     await author.page.waitForFunction(() => document.getElementById('share-link').value.includes('#v1='));
-    link = await author.page.locator('#share-link').inputValue();
+    return await author.page.locator('#share-link').inputValue();
   } finally {
     await author.context.close();
   }
+}
+
+async function goTo(page, link) {
+  await page.goto(link);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  await settled(page);
+}
+
+test('a share link carries the language its author chose; the reader may choose another', async () => {
+  const link = await linkFrom({ choose: '日本語' });
   // An English reader who never chose: the link's Japanese.
   const reader = await openPage(env.browser, env.server, { locale: 'en-US' });
   try {
-    await reader.page.goto(link);
-    await reader.page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-    await settled(reader.page);
+    await goTo(reader.page, link);
     await assertJapanese(reader.page);
     // The reader's own choice wins over the link's, also when the link is opened again.
     await reader.page.getByRole('button', { name: 'English' }).click();
     await assertEnglish(reader.page);
     await reader.page.goto('about:blank');
-    await reader.page.goto(link);
-    await reader.page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-    await settled(reader.page);
+    await goTo(reader.page, link);
     await assertEnglish(reader.page);
     assert.deepEqual(reader.errors, []);
   } finally {
@@ -143,20 +146,10 @@ test('a share link carries the language its author chose; the reader may choose 
 });
 
 test('a link made without a choice opens in the reader\'s language', async () => {
-  const author = await open('en-US');
-  let link;
-  try {
-    await author.page.getByRole('button', { name: 'Share', exact: true }).click();
-    await author.page.waitForFunction(() => document.getElementById('share-link').value.includes('#v1='));
-    link = await author.page.locator('#share-link').inputValue();
-  } finally {
-    await author.context.close();
-  }
+  const link = await linkFrom();
   const reader = await openPage(env.browser, env.server, { locale: 'ja-JP' });
   try {
-    await reader.page.goto(link);
-    await reader.page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-    await settled(reader.page);
+    await goTo(reader.page, link);
     await assertJapanese(reader.page);
   } finally {
     await reader.context.close();
