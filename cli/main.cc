@@ -43,6 +43,9 @@ const char* kUsage =
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages file://messages.json\n"
     "      The offline twin of `aws logs test-metric-filter`: same flags, same JSON output.\n"
     "\n"
+    "  --lang en|ja (any command; default: LC_ALL, LC_MESSAGES or LANG, else English): the language of\n"
+    "      explanations, warnings and notes. AWS's own messages stay in English.\n"
+    "\n"
     "exit status: 0 ok; 1 invalid pattern (check); 2 usage or input error; 254 invalid pattern\n"
     "(test-metric-filter, as the AWS CLI).\n";
 
