@@ -3,6 +3,8 @@
 // brings it back. It is never sent anywhere. The switch itself (on unless
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
+import { t } from './i18n.js';
+
 const DB = 'cwlf';
 const STORE = 'work';
 const KEY = 'current';
@@ -101,7 +103,7 @@ export class KeptWork {
     try {
       return fromStored(await withStore('readonly', (store) => store.get(KEY)));
     } catch (err) {
-      this.onError(`Your kept work could not be read (${err && err.message || err}).`);
+      this.onError(t('page.keep.read-failed', { message: String(err && err.message || err) }));
       return null;
     }
   }
@@ -120,7 +122,7 @@ export class KeptWork {
     this.pending = null;
     if (!doc || !this.checkbox.checked) return Promise.resolve();
     return withStore('readwrite', (store) => store.put(toStored(doc), KEY)).catch((err) => {
-      this.onError(`Your work could not be kept in this browser (${err && err.message || err}).`);
+      this.onError(t('page.keep.save-failed', { message: String(err && err.message || err) }));
     });
   }
 
