@@ -4,6 +4,7 @@
 // chart of the metric per period with the threshold and the ALARM intervals,
 // with the table of intervals as its text alternative (alarm-chart.js).
 import { drawAlarmChart } from './alarm-chart.js';
+import { t } from './i18n.js';
 
 export class AlarmPanel {
   // root: the <details> of the panel; files(): the files last opened;
@@ -43,13 +44,13 @@ export class AlarmPanel {
   run() {
     const files = this.files();
     if (!files.length) {
-      this.status.textContent = 'Open CloudTrail files first.';
+      this.status.textContent = t('page.alarm.open-files-first');
       return;
     }
     this.id = this.nextId++;
     this.threshold = Number(this.form.elements['alarm-threshold'].value);
     this.periodMs = Number(this.form.elements['alarm-period'].value) * 1000;
-    this.status.textContent = 'Replaying the events…';
+    this.status.textContent = t('page.alarm.replaying');
     document.documentElement.dataset.alarm = 'running';
     this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.pattern(), settings: this.settings(), files });
   }
@@ -58,18 +59,18 @@ export class AlarmPanel {
     if (m.id !== this.id) return;
     document.documentElement.dataset.alarm = m.error ? 'failed' : 'done';
     if (m.error) {
-      this.status.textContent = `The alarm cannot be replayed: ${m.error}`;
+      this.status.textContent = t('page.alarm.failed', { message: m.error });
       this.chart.replaceChildren();
       return;
     }
     const r = m.result;
     const n = r.alarms.length;
-    this.status.textContent = `${r.matched} matching events in ${r.datapoints.length} periods with data; ` +
-      (n ? `the alarm would have gone to ALARM ${n} time${n === 1 ? '' : 's'}.` : 'the alarm would never have gone to ALARM.') +
-      (r.eventsWithoutTime ? ` ${r.eventsWithoutTime} matching events without a time were left out.` : '');
+    const outcome = n === 0 ? t('page.alarm.never') : n === 1 ? t('page.alarm.fired.one', { count: n }) : t('page.alarm.fired.other', { count: n });
+    const untimed = r.eventsWithoutTime ? t('page.alarm.untimed', { count: r.eventsWithoutTime }) : '';
+    this.status.textContent = t('page.alarm.result', { matched: r.matched, periods: r.datapoints.length, outcome, untimed });
     drawAlarmChart(this.chart, r, this.threshold, {
       periodMs: this.periodMs,
-      onBar: (p) => { this.status.textContent = `${p.timestamp}: value ${p.value}, ${p.count} matching events${p.breaching ? ', breaching' : ''}.`; },
+      onBar: (p) => { this.status.textContent = t('page.alarm.bar', { time: p.timestamp, value: p.value, count: p.count, breaching: p.breaching ? t('page.alarm.breaching') : '' }); },
     });
   }
 }
