@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,4 +61,25 @@ test('an invalid pattern: AWS\'s message verbatim, the position line in Japanese
   assert.match(r.err, /^1 行目、14 列目でエラー: /m);
   const en = cwlf(['check', '--lang', 'en', '{ $.a = 1 } x']);
   assert.match(en.err, /^error at line 1, column 14: /m);
+});
+
+test('cwlf test --suite refuses a bad file in Japanese, the duplicate key included', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cwlf-lang-'));
+  const file = join(dir, 'twice.json');
+  writeFileSync(file, '{"cwlf":"suite","v":1,"pattern":"x","events":"x","pattern":"y"}');
+  const ja = cwlf(['test', '--lang', 'ja', '--suite', file]);
+  assert.equal(ja.code, 2);
+  assert.equal(ja.err, `cwlf: ${file} を実行できません: 1 つのオブジェクトにキー "pattern" が 2 回あります。\n`);
+  const en = cwlf(['test', '--lang', 'en', '--suite', file]);
+  assert.equal(en.err, `cwlf: ${file} cannot be run: it has the key "pattern" twice in one object.\n`);
+});
+
+test('cwlf compare --lang ja: the relation and each witness in Japanese', () => {
+  const r = cwlf(['compare', '--lang', 'ja', '{ $.a = 1 }', '{ $.a = * }']);
+  assert.equal(r.code, 1, r.err);  // 1: the patterns differ
+  assert.match(r.out, /^A のほうが狭い条件です。/);
+  assert.match(r.out, /^A は不一致、B は一致:$/m);
+  assert.match(r.out, /^ {2}A の判定を決めた条件: /m);
+  assert.match(r.out, /^ {2}理由: /m);
+  assert.doesNotMatch(r.out, /decided by|Why:|narrower/);
 });
