@@ -16,6 +16,7 @@ export const STEP = {
   link: 'Opened the test from the link',
   file: (name) => `Opened ${name}`,
   exclusion: (what) => `Excluded ${what}`,
+  alarm: 'Changed the alarm settings',
 };
 
 // A sentence under the events header for pastes that were unwrapped, or ''.
