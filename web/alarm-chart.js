@@ -57,6 +57,8 @@ export function chartModel(result, threshold, { width = 640, height = 200, perio
     max,
     types,
     thresholdY: y(threshold),
+    from,
+    to,
     bars,
     shades: alarms.map((a) => ({ x: x(a.start), width: Math.max(1, x(a.end) - x(a.start)), alarm: a })),
   };
@@ -73,6 +75,9 @@ export function barText(point, types) {
   return `${point.timestamp}: value ${point.value}, ${point.count} matching event${point.count === 1 ? '' : 's'}` +
     (split ? ` (${split})` : '') + (point.breaching ? ', breaching' : '') + '.';
 }
+
+// 2026-11-20T10:05:00Z: a time in ms since the epoch, to the second, UTC.
+export const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -167,7 +172,14 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
     row.append(cell(doc, 'td', a.startText), cell(doc, 'td', a.open ? `${a.endText} (still in ALARM)` : a.endText), cell(doc, 'td', String(a.events)));
     table.append(row);
   }
-  const parts = [svg];
+  // The time axis: where the chart starts and ends (UTC), and its scale.
+  const axis = doc.createElement('p');
+  axis.className = 'alarm-axis';
+  if (m.bars.length) {
+    axis.append(cell(doc, 'span', isoSeconds(m.from)), cell(doc, 'span', `values 0 to ${m.max}, threshold ${threshold}`),
+      cell(doc, 'span', isoSeconds(m.to)));
+  }
+  const parts = [svg, axis];
   if (m.types.length) {
     parts.push(legend(doc, m.types, result));
     const note = doc.createElement('p');

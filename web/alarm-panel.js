@@ -10,7 +10,7 @@
 // The settings are part of the test document (document.js: `alarm`): a change
 // in the form is one undoable step, kept, saved and shared with the test;
 // the form shows whatever the document holds (after Undo, a link, a file).
-import { drawAlarmChart } from './alarm-chart.js';
+import { drawAlarmChart, isoSeconds } from './alarm-chart.js';
 import { LIST_MAX, drawPeriodEvents } from './alarm-period.js';
 import { readAlarm, sameAlarm } from './alarm-settings.js';
 import { STEP } from './steps.js';
@@ -22,7 +22,6 @@ const FIELDS = {
 };
 const NUMBERS = new Set(['period', 'threshold', 'evaluationPeriods', 'datapointsToAlarm']);
 
-const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 
 // The metric filter's definition (metric.js) as AlarmScan's settings, like
 // `cwlf alarm --metric-value V --default-value D`; nothing while it is closed.

@@ -4,7 +4,7 @@
 // the ALARM intervals shaded), its table of intervals; a bar clicked (and
 // one chosen with the keyboard) lists its period's events, "Explain" puts one
 // in the boxes as an undoable step; the alarm settings survive a share link
-// and Undo. Screenshot: tests/output/alarm.png.
+// and Undo. Screenshots: tests/output/alarm.png, alarm-panel.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
   await page.waitForSelector('html[data-files="done"]', { timeout: 60_000 });
   const panel = page.locator('#alarm-panel');
   await panel.locator('summary').click();
-  await panel.getByLabel('Threshold').fill('5');
+  await panel.getByLabel('Threshold', { exact: true }).fill('5');
   assert.match(await stepNote(page), /^Changed the alarm settings · Undo$/);
   await panel.getByRole('button', { name: 'Replay the alarm' }).click();
   await page.waitForSelector('html[data-alarm="done"]', { timeout: 60_000 });
@@ -79,6 +79,7 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
   assert.equal(await items.count(), 6);
   assert.match(await items.nth(0).textContent(), /_b\.json\.gz ConsoleLogin · IAMUser · alice · 2026-11-20T10:00:00Z Explain/);
   await page.screenshot({ path: `${outputDir}alarm.png`, fullPage: true });
+  await panel.screenshot({ path: `${outputDir}alarm-panel.png` });
 
   // The keyboard: the next bar, Enter lists 10:20's two events (from the first file).
   await chart.locator('rect.alarm-bar').nth(0).focus();
@@ -96,7 +97,7 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
   assert.equal(JSON.parse(await eventsBox(page).inputValue()).eventTime, at(10, 20, 1));
   assert.equal(await patternBox(page).inputValue(), pattern);
   assert.match(await stepNote(page), /^Opened a matching event of 111122223333_CloudTrail_us-east-1_20261120T0900Z_a\.json\.gz · Undo$/);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#undo').click();
   assert.equal(await eventsBox(page).inputValue(), eventsBefore);
 
   // The settings in a share link: changed after sharing, the link brings them back; Undo the link.
@@ -112,13 +113,13 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
     .map((n) => f.elements[n].value));
   const shared = ['600', '5', 'Maximum', '3', '2', 'breaching'];
   assert.deepEqual(await form(), shared);
-  await panel.getByLabel('Threshold').fill('9');
+  await panel.getByLabel('Threshold', { exact: true }).fill('9');
   await panel.getByLabel('Period (s)').fill('60');
   await page.evaluate((h) => { location.hash = h; }, new URL(link).hash);
   await page.waitForFunction(() => document.querySelector('#alarm-panel [name="alarm-threshold"]').value === '5');
   assert.deepEqual(await form(), shared);
   assert.match(await stepNote(page), /^Opened the test from the link · Undo$/);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('#undo').click();
   assert.deepEqual(await form(), ['60', '9', 'Maximum', '3', '2', 'breaching']);
 
   assert.deepEqual(requests.slice(before).map((r) => r.url), []);
