@@ -5,6 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCwlf } from './dist-module.mjs';
+import { replayFiles } from './alarm-feed.mjs';
 import { barText, chartModel, colourOf } from '../../web/alarm-chart.js';
 import { eventLine } from '../../web/alarm-period.js';
 
@@ -25,22 +26,7 @@ const files = [
 ];
 const pattern = '{ $.errorCode = "Failed authentication" }';
 
-function scan(options) {
-  const s = new cwlf.AlarmScan(pattern, options);
-  assert.equal(s.error(), '');
-  for (const text of files) {
-    const bytes = Buffer.from(text);
-    for (let i = 0; i < bytes.length; i += 100) {
-      const piece = bytes.subarray(i, i + 100);
-      cwlf.HEAPU8.set(piece, s.reserve(piece.length));
-      s.feed(piece.length);
-    }
-    s.endFile();
-  }
-  const r = s.result();
-  s.delete();
-  return r;
-}
+const scan = (options) => replayFiles(cwlf, pattern, files, options, 100);
 
 test('each period\'s matching events by identity type, most frequent type first', () => {
   const r = scan({ period: 300, threshold: 3 });
