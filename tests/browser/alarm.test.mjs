@@ -4,7 +4,7 @@
 // the ALARM intervals shaded), its table of intervals; a bar clicked (and
 // one chosen with the keyboard) lists its period's events, "Explain" puts one
 // in the boxes as an undoable step; the alarm settings survive a share link
-// and Undo. Screenshots: tests/output/alarm.png, alarm-panel.png.
+// and Undo, and a reload; the metric filter's value feeds the replay. Screenshots: tests/output/alarm.png, alarm-panel.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -122,6 +122,22 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
   await page.locator('#undo').click();
   assert.deepEqual(await form(), ['60', '9', 'Maximum', '3', '2', 'breaching']);
 
+  // The Metric filter panel's value feeds the replay: Maximum of 2 per event at 10:00 (2 events).
+  await page.locator('#metric summary').click();
+  await page.locator('#metric [name="metric-value"]').fill('2');
+  await panel.getByRole('button', { name: 'Replay the alarm' }).click();
+  await page.waitForSelector('html[data-alarm="done"]', { timeout: 60_000 });
+  await chart.locator('rect.alarm-bar').nth(0).hover({ force: true });
+  assert.equal(await panel.locator('.alarm-readout').textContent(), `${at(10, 0)}: value 2, 2 matching events (Root 1, IAMUser 1).`);
+
+  // No request from all of that.
   assert.deepEqual(requests.slice(before).map((r) => r.url), []);
+
+  // Kept in this browser: a reload brings the settings back (without the link, which would open again).
+  await page.evaluate(() => history.replaceState(null, '', location.pathname));
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(await form(), ['60', '9', 'Maximum', '3', '2', 'breaching']);
   assert.deepEqual(session.errors, []);
 });
