@@ -172,6 +172,13 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
     row.append(cell(doc, 'td', a.startText), cell(doc, 'td', a.open ? `${a.endText} (still in ALARM)` : a.endText), cell(doc, 'td', String(a.events)));
     table.append(row);
   }
+  if (!(result.alarms || []).length) {
+    const row = doc.createElement('tr');
+    const none = cell(doc, 'td', 'none: the alarm never went to ALARM');
+    none.colSpan = 3;
+    row.append(none);
+    table.append(row);
+  }
   // The time axis: where the chart starts and ends (UTC), and its scale.
   const axis = doc.createElement('p');
   axis.className = 'alarm-axis';
