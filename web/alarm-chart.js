@@ -4,7 +4,8 @@
 // facts as a table (the chart's text alternative). Numbers come from the
 // engine's AlarmScan (wasm/alarm_bindings.cc); chartModel() is pure (tested
 // in Node), drawAlarmChart() builds DOM nodes with textContent only: no HTML
-// strings.
+// strings. Sentences in the page's language (i18n.js).
+import { t } from './i18n.js';
 //
 // A bar's height is the period's value (the alarm's statistic); its segments
 // divide that height in proportion to the period's matching events by
@@ -64,7 +65,8 @@ export function chartModel(result, threshold, { width = 640, height = 200, perio
   };
 }
 
-// "IAMUser 4, Root 2": a period's matching events by identity type.
+// "IAMUser 4, Root 2": a period's matching events by identity type (names
+// and numbers: the same in every language).
 export function splitText(point, types) {
   return (point.byIdentity || []).map((n, k) => (n ? `${types[k]} ${n}` : '')).filter(Boolean).join(', ');
 }
@@ -72,8 +74,11 @@ export function splitText(point, types) {
 // What hovering or focusing a bar says.
 export function barText(point, types) {
   const split = splitText(point, types);
-  return `${point.timestamp}: value ${point.value}, ${point.count} matching event${point.count === 1 ? '' : 's'}` +
-    (split ? ` (${split})` : '') + (point.breaching ? ', breaching' : '') + '.';
+  return t(point.count === 1 ? 'page.alarm.bar.one' : 'page.alarm.bar.other', {
+    time: point.timestamp, value: point.value, count: point.count,
+    split: split ? t('page.alarm.bar.split', { split }) : '',
+    breaching: point.breaching ? t('page.alarm.bar.breaching') : '',
+  });
 }
 
 // 2026-11-20T10:05:00Z: a time in ms since the epoch, to the second, UTC.
@@ -96,14 +101,14 @@ function cell(doc, tag, text) {
 function legend(doc, types, result) {
   const list = doc.createElement('ul');
   list.className = 'alarm-legend';
-  list.setAttribute('aria-label', 'Identity types (userIdentity.type) of the matching events');
+  list.setAttribute('aria-label', t('page.alarm.legend-label'));
   const totals = types.map((_, k) => (result.datapoints || []).reduce((s, p) => s + ((p.byIdentity || [])[k] || 0), 0));
   types.forEach((name, k) => {
     const item = doc.createElement('li');
     const swatch = doc.createElement('span');
     swatch.className = 'alarm-swatch';
     swatch.style.background = colourOf(types, k);
-    item.append(swatch, doc.createTextNode(`${name} (${totals[k]})`));
+    item.append(swatch, doc.createTextNode(t('page.alarm.legend-item', { type: name, count: totals[k] })));
     list.append(item);
   });
   return list;
@@ -118,7 +123,7 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
   const doc = container.ownerDocument;
   const m = chartModel(result, threshold, { periodMs });
   const svg = svgNode(doc, 'svg', { viewBox: `0 0 ${m.width} ${m.height}`, preserveAspectRatio: 'none', class: 'alarm-chart',
-    role: 'group', 'aria-label': `Metric per period, threshold ${threshold}, ${(result.alarms || []).length} ALARM intervals (table below); arrow keys move between periods, Enter lists a period's events` });
+    role: 'group', 'aria-label': t('page.alarm.chart-label', { threshold, count: (result.alarms || []).length }) });
   for (const s of m.shades) svg.append(svgNode(doc, 'rect', { x: s.x, y: 0, width: s.width, height: m.height, class: 'alarm-shade' }));
   const readout = doc.createElement('p');
   readout.className = 'alarm-readout';
@@ -163,18 +168,18 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
   if (m.thresholdY !== null) svg.append(svgNode(doc, 'line', { x1: 0, x2: m.width, y1: m.thresholdY, y2: m.thresholdY, class: 'alarm-threshold' }));
   const table = doc.createElement('table');
   table.className = 'alarm-intervals';
-  table.append(cell(doc, 'caption', 'ALARM intervals (UTC)'));
+  table.append(cell(doc, 'caption', t('page.alarm.intervals')));
   const head = doc.createElement('tr');
-  head.append(cell(doc, 'th', 'from'), cell(doc, 'th', 'to'), cell(doc, 'th', 'events'));
+  head.append(cell(doc, 'th', t('page.alarm.from')), cell(doc, 'th', t('page.alarm.to')), cell(doc, 'th', t('page.alarm.events')));
   table.append(head);
   for (const a of result.alarms || []) {
     const row = doc.createElement('tr');
-    row.append(cell(doc, 'td', a.startText), cell(doc, 'td', a.open ? `${a.endText} (still in ALARM)` : a.endText), cell(doc, 'td', String(a.events)));
+    row.append(cell(doc, 'td', a.startText), cell(doc, 'td', a.open ? t('page.alarm.still', { time: a.endText }) : a.endText), cell(doc, 'td', String(a.events)));
     table.append(row);
   }
   if (!(result.alarms || []).length) {
     const row = doc.createElement('tr');
-    const none = cell(doc, 'td', 'none: the alarm never went to ALARM');
+    const none = cell(doc, 'td', t('page.alarm.none'));
     none.colSpan = 3;
     row.append(none);
     table.append(row);
@@ -183,7 +188,7 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
   const axis = doc.createElement('p');
   axis.className = 'alarm-axis';
   if (m.bars.length) {
-    axis.append(cell(doc, 'span', isoSeconds(m.from)), cell(doc, 'span', `values 0 to ${m.max}, threshold ${threshold}`),
+    axis.append(cell(doc, 'span', isoSeconds(m.from)), cell(doc, 'span', t('page.alarm.axis', { max: m.max, threshold })),
       cell(doc, 'span', isoSeconds(m.to)));
   }
   const parts = [svg, axis];
@@ -191,7 +196,7 @@ export function drawAlarmChart(container, result, threshold, { onBar, periodMs }
     parts.push(legend(doc, m.types, result));
     const note = doc.createElement('p');
     note.className = 'alarm-legend-note';
-    note.textContent = 'Each bar is split in proportion to its matching events by identity type; a red mark above a bar: breaching.';
+    note.textContent = t('page.alarm.legend-note');
     parts.push(note);
   }
   parts.push(readout, table);

@@ -12,8 +12,9 @@
 // the form shows whatever the document holds (after Undo, a link, a file).
 import { drawAlarmChart, isoSeconds } from './alarm-chart.js';
 import { LIST_MAX, drawPeriodEvents } from './alarm-period.js';
-import { readAlarm, sameAlarm } from './alarm-settings.js';
+import { metricSettings, readAlarm, sameAlarm } from './alarm-settings.js';
 import { STEP } from './steps.js';
+import { onLanguageChange, t } from './i18n.js';
 
 // The form's fields, by the document's names.
 const FIELDS = {
@@ -22,15 +23,6 @@ const FIELDS = {
 };
 const NUMBERS = new Set(['period', 'threshold', 'evaluationPeriods', 'datapointsToAlarm']);
 
-
-// The metric filter's definition (metric.js) as AlarmScan's settings, like
-// `cwlf alarm --metric-value V --default-value D`; nothing while it is closed.
-export function metricSettings(definition) {
-  if (!definition) return {};
-  const out = { metricValue: definition.value };
-  if (definition.defaultValue) out.defaultValue = definition.defaultValue;
-  return out;
-}
 
 export class AlarmPanel {
   // root: the <details> of the panel; files(): the files last opened;
@@ -58,6 +50,11 @@ export class AlarmPanel {
     this.form.addEventListener('change', () => this.edited());
     doc.subscribe(({ doc: d }) => this.show(d.alarm));
     this.show(doc.current.alarm);
+    // What the panel wrote, again in the new language.
+    onLanguageChange(() => {
+      if (this.shown) this.received(this.shown);
+      if (this.listedShown) this.listed(this.listedShown);
+    });
   }
 
   // What the form holds, or null while a field is not a valid value (being typed).
@@ -91,14 +88,16 @@ export class AlarmPanel {
   run() {
     const files = this.files();
     if (!files.length) {
-      this.status.textContent = 'Open CloudTrail files first.';
+      this.status.textContent = t('page.alarm.open-files-first');
       return;
     }
     const settings = this.settings();
     this.id = this.nextId++;
     // What the chart and the lists of its periods are for.
     this.ran = { pattern: this.pattern(), settings, files, periodMs: settings.period * 1000 };
-    this.status.textContent = 'Replaying the events…';
+    this.status.textContent = t('page.alarm.replaying');
+    this.shown = null;
+    this.listedShown = null;
     this.periodBox.replaceChildren();
     document.documentElement.dataset.alarm = 'running';
     this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.ran.pattern, settings, files });
@@ -111,7 +110,8 @@ export class AlarmPanel {
     this.listPoint = point;
     document.documentElement.dataset.alarmPeriod = 'listing';
     this.periodBox.replaceChildren();
-    this.periodBox.textContent = `Listing the events from ${point.timestamp}…`;
+    this.listedShown = null;
+    this.periodBox.textContent = t('page.alarm.listing', { time: point.timestamp });
     this.engine.worker.postMessage({ type: 'alarm-scan', id: this.listId, pattern, files,
       settings: { ...settings, listFrom: point.start, listTo: point.start + periodMs, listMax: LIST_MAX } });
   }
@@ -122,24 +122,27 @@ export class AlarmPanel {
       return;
     }
     if (m.id !== this.id) return;
+    this.shown = m;
     document.documentElement.dataset.alarm = m.error ? 'failed' : 'done';
     if (m.error) {
-      this.status.textContent = `The alarm cannot be replayed: ${m.error}`;
+      this.status.textContent = t('page.alarm.failed', { message: m.error });
       this.chart.replaceChildren();
       return;
     }
     const r = m.result;
     const n = r.alarms.length;
-    this.status.textContent = `${r.matched} matching events in ${r.datapoints.length} periods with data; ` +
-      (n ? `the alarm would have gone to ALARM ${n} time${n === 1 ? '' : 's'}.` : 'the alarm would never have gone to ALARM.') +
-      (r.eventsWithoutTime ? ` ${r.eventsWithoutTime} matching events without a time were left out.` : '');
+    this.status.textContent = t(n === 0 ? 'page.alarm.result.never' : n === 1 ? 'page.alarm.result.one' : 'page.alarm.result.other', {
+      matched: r.matched, periods: r.datapoints.length, count: n,
+      without: r.eventsWithoutTime ? t('page.alarm.without-time', { count: r.eventsWithoutTime }) : '',
+    });
     drawAlarmChart(this.chart, r, this.ran.settings.threshold, { periodMs: this.ran.periodMs, onBar: (p) => this.list(p) });
   }
 
   listed(m) {
+    this.listedShown = m;
     document.documentElement.dataset.alarmPeriod = m.error ? 'failed' : 'done';
     if (m.error) {
-      this.periodBox.textContent = `The period's events cannot be listed: ${m.error}`;
+      this.periodBox.textContent = t('page.alarm.list-failed', { message: m.error });
       return;
     }
     const { pattern, files, periodMs } = this.ran;

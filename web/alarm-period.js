@@ -4,6 +4,7 @@
 // of the test document, as the files panel's "Explain"), and how many more the
 // period holds. Text only, never HTML.
 import { count, h } from './render.js';
+import { t } from './i18n.js';
 
 // Events listed per period; the rest are counted.
 export const LIST_MAX = 50;
@@ -29,15 +30,15 @@ export function eventLine(message) {
 export function drawPeriodEvents(box, { point, endText, result, fileName, explain }) {
   const items = result.listed.map((e) => {
     const file = fileName(e.source);
-    const button = h('button', { type: 'button', class: 'ghost' }, 'Explain');
+    const button = h('button', { type: 'button', class: 'ghost' }, t('page.files.explain'));
     button.addEventListener('click', () => explain(e.message, file));
     return h('li', {}, h('span', { class: 'files-where' }, file), ' ', eventLine(e.message), ' ', button);
   });
   const rest = result.listedTotal - result.listed.length;
   box.replaceChildren(...[
     h('h3', { class: 'alarm-period-heading', tabindex: -1 },
-      `Matching events from ${point.timestamp} to ${endText}: ${count(result.listedTotal)}`),
-    h('ul', { class: 'alarm-period-events', 'aria-label': `Matching events from ${point.timestamp}` }, items),
-    rest > 0 ? h('p', {}, `and ${count(rest)} more, not listed`) : null,
+      t('page.alarm.period-heading', { from: point.timestamp, to: endText, count: count(result.listedTotal) })),
+    h('ul', { class: 'alarm-period-events', 'aria-label': t('page.alarm.period-list', { from: point.timestamp }) }, items),
+    rest > 0 ? h('p', {}, t('page.alarm.more', { count: count(rest) })) : null,
   ].filter(Boolean));
 }

@@ -66,6 +66,15 @@ export function alarmToSave(alarm) {
   return out;
 }
 
+// The metric filter's definition (metric.js) as AlarmScan's settings, like
+// `cwlf alarm --metric-value V --default-value D`; nothing while its panel is closed.
+export function metricSettings(definition) {
+  if (!definition) return {};
+  const out = { metricValue: definition.value };
+  if (definition.defaultValue) out.defaultValue = definition.defaultValue;
+  return out;
+}
+
 function fail(message) {
   return { ok: false, message };
 }

@@ -32,13 +32,15 @@ export const MAX_SUITE_CHARS = 64 * 1024 * 1024;
 // expectations: Map of event identity -> 'match' | 'no-match'; indexOf:
 // Map identity -> 0-based index of its event now (an identity not in it is an
 // expectation for an event that is gone: saved with its identity only);
-// selected: 0-based.
-export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map(), alarm }) {
+// selected: 0-based; lang: the page language its author chose ('en' | 'ja'), or none;
+// alarm: the alarm's settings (alarm-settings.js).
+export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map(), lang = null, alarm }) {
   const list = [...expectations.entries()]
     .filter(([id]) => !id.startsWith('#') && !id.startsWith('gone:'))
     .map(([id, expect]) => (indexOf.has(id) ? { event: indexOf.get(id) + 1, id, expect } : { id, expect }))
     .sort((a, b) => (a.event || Infinity) - (b.event || Infinity));
   const suite = { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
+  if (lang === 'en' || lang === 'ja') suite.lang = lang;
   const saved = alarmToSave(alarm);
   if (saved) suite.alarm = saved;
   return suite;
@@ -88,7 +90,7 @@ function hasLoneSurrogate(s) {
   return typeof s.isWellFormed === 'function' ? !s.isWellFormed() : /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }
 
-// -> { ok: true, test: { pattern, events, expectations: Map, selected, alarm } }
+// -> { ok: true, test: { pattern, events, expectations: Map, selected, lang, alarm } }
 //  | { ok: false, message }   (a sentence for the user)
 export function parseSuite(text) {
   if (typeof text !== 'string') return fail('it is not text');
@@ -140,9 +142,11 @@ export function readSuite(doc) {
     if (!Number.isInteger(doc.selected) || doc.selected < 1) return fail('"selected" is not an event number');
     selected = doc.selected - 1;
   }
+  // "lang" (optional): the page's language its author chose; anything else is ignored.
+  const lang = doc.lang === 'en' || doc.lang === 'ja' ? doc.lang : null;
   const alarm = readAlarm(doc.alarm);
   if (!alarm.ok) return fail(alarm.message);
-  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, alarm: alarm.alarm } };
+  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, lang, alarm: alarm.alarm } };
 }
 
 function fail(why) {

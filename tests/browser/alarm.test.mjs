@@ -4,7 +4,7 @@
 // the ALARM intervals shaded), its table of intervals; a bar clicked (and
 // one chosen with the keyboard) lists its period's events, "Explain" puts one
 // in the boxes as an undoable step; the alarm settings survive a share link
-// and Undo, and a reload; the metric filter's value feeds the replay. Screenshots: tests/output/alarm.png, alarm-panel.png.
+// and Undo, and a reload; the metric filter's value feeds the replay; Japanese. Screenshots: tests/output/alarm.png, alarm-panel.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -129,6 +129,14 @@ test('two .json.gz files: the chart by identity type with threshold and ALARM in
   await page.waitForSelector('html[data-alarm="done"]', { timeout: 60_000 });
   await chart.locator('rect.alarm-bar').nth(0).hover({ force: true });
   assert.equal(await panel.locator('.alarm-readout').textContent(), `${at(10, 0)}: value 2, 2 matching events (Root 1, IAMUser 1).`);
+
+  // In Japanese: the panel, the chart's legend and the intervals table at once; back to English.
+  await page.locator('[data-lang="ja"]').click();
+  assert.equal(await panel.locator('summary').textContent(), 'このアラームは発火していたか？');
+  assert.equal(await panel.locator('.alarm-legend-note').textContent(), '各棒は一致したイベントの ID タイプ別の割合で分けています。棒の上の赤い印はしきい値超過です。');
+  assert.equal(await panel.locator('table.alarm-intervals caption').textContent(), 'ALARM の区間（UTC）');
+  await page.locator('[data-lang="en"]').click();
+  assert.equal(await panel.locator('table.alarm-intervals caption').textContent(), 'ALARM intervals (UTC)');
 
   // No request from all of that.
   assert.deepEqual(requests.slice(before).map((r) => r.url), []);

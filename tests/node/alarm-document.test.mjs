@@ -2,14 +2,13 @@
 // a change is one undoable step; a share link carries them there and back
 // (web/share-link.js); an older link without them opens with the defaults.
 // And the alarm panel hands the metric filter's value and default value to
-// the replay (web/alarm-panel.js, metricSettings).
+// the replay (web/alarm-panel.js, with alarm-settings.js's metricSettings).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestDocument } from '../../web/document.js';
-import { ALARM_DEFAULTS, alarmToSave, readAlarm, sameAlarm } from '../../web/alarm-settings.js';
+import { ALARM_DEFAULTS, alarmToSave, metricSettings, readAlarm, sameAlarm } from '../../web/alarm-settings.js';
 import { decodeFragment, encodeFragment } from '../../web/share-link.js';
 import { makeSuite } from '../../web/suite-file.js';
-import { metricSettings } from '../../web/alarm-panel.js';
 
 const custom = Object.freeze({ ...ALARM_DEFAULTS, period: 3600, threshold: 4, comparison: 'GreaterThanThreshold',
   statistic: 'SampleCount', evaluationPeriods: 3, datapointsToAlarm: 2, treatMissingData: 'ignore' });

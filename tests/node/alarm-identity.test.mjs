@@ -4,14 +4,15 @@
 // bar's segments by identity type.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCwlf } from './dist-module.mjs';
+import { importDistModule, loadCwlf } from './dist-module.mjs';
 import { replayFiles } from './alarm-feed.mjs';
-import { barText, chartModel, colourOf } from '../../web/alarm-chart.js';
-import { eventLine } from '../../web/alarm-period.js';
 
-let cwlf;
+// The page's modules as served (they read their sentences from dist/messages.js).
+let cwlf, barText, chartModel, colourOf, eventLine;
 before(async () => {
   cwlf = await loadCwlf();
+  ({ barText, chartModel, colourOf } = await importDistModule('alarm-chart.js'));
+  ({ eventLine } = await importDistModule('alarm-period.js'));
 });
 
 const at = (m, s = 0) => `2026-11-20T10:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}Z`;

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCwlf, root } from './dist-module.mjs';
+import { importDistModule, loadCwlf, root } from './dist-module.mjs';
 import { replayFiles } from './alarm-feed.mjs';
-import { chartModel } from '../../web/alarm-chart.js';
 
-let cwlf;
+let cwlf, chartModel;
 before(async () => {
   cwlf = await loadCwlf();
+  ({ chartModel } = await importDistModule('alarm-chart.js'));  // as served: it reads dist/messages.js
 });
 
 const at = (h, m, s = 0) => `2026-11-20T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}Z`;
