@@ -20,6 +20,7 @@ export const STEP = {
   get link() { return t('page.step.link'); },
   file: (name) => t('page.step.file', { name }),
   exclusion: (what) => t('page.step.exclusion', { what }),
+  get alarm() { return t('page.step.alarm'); },
 };
 
 // Typing steps are not announced (the typing is on screen): true for their
