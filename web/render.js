@@ -35,6 +35,7 @@ export const FORMAT_LABELS = {
   'aws-log-events': 'from aws logs filter-log-events',
   eventbridge: 'from EventBridge (CloudTrail detail)',
   'logs-insights': 'from Logs Insights export',
+  'logs-insights-csv': 'from a Logs Insights CSV export',
 };
 
 // 1-based line and column of a UTF-16 offset in `text`.

@@ -24,6 +24,7 @@ const SOURCE_NOTES = {
   'aws-log-events': 'Read from `aws logs filter-log-events` / `get-log-events` output: each event’s message is tested.',
   eventbridge: 'Read from EventBridge events: a metric filter on a CloudTrail log group sees the CloudTrail record (the event’s "detail"), not the EventBridge envelope, so that is what is tested.',
   'logs-insights': 'Read from a CloudWatch Logs Insights export: each row’s @message is tested.',
+  'logs-insights-csv': 'Read from a CloudWatch Logs Insights CSV export: each row’s @message column is tested (a malformed row is shown as an error).',
 };
 
 export function sourceNote(format) {
