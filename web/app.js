@@ -33,6 +33,8 @@ import { KeptWork } from './keep.js';
 import { identityIndex, resolvePositions } from './expectations.js';
 import { STEP, sourceNote } from './steps.js';
 import { beyondLimits } from './limits.js';
+import { BIG_TEXT, BigEventsView } from './big-events.js';
+import { BIG_VIEW } from './big-events-text.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -178,6 +180,7 @@ function draw({ fromUser }) {
   });
   drawList();
   drawExplanation();
+  if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.replace(doc.current.expectations);
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
@@ -239,9 +242,10 @@ function drawExplanation() {
 // that decided the verdict, the selected event's extent, and whatever step of
 // the explanation is hovered or focused.
 function drawMarks({ reveal = false } = {}) {
+  const eventsTarget = eventsView();
   if (!state.shown || !current()) {
     patternMarks.clear();
-    eventsMarks.clear();
+    eventsTarget.clear();
     return;
   }
   const { result } = state.shown;
@@ -287,12 +291,12 @@ function drawMarks({ reveal = false } = {}) {
   }
   if (state.warningRange) patternRanges.push({ ...state.warningRange, className: 'hl' });
   patternMarks.set(patternRanges, texts.pattern);
-  eventsMarks.set(eventRanges, texts.events);
+  eventsTarget.set(eventRanges, texts.events);
   if (state.hoverNode !== null) {
     patternMarks.reveal('hl');
-    eventsMarks.reveal('hl');
+    eventsTarget.reveal('hl');
   } else if (reveal) {
-    eventsMarks.reveal(event && event.error ? 'err' : 'sel');
+    eventsTarget.reveal(event && event.error ? 'err' : 'sel');
   }
 }
 
@@ -314,6 +318,7 @@ function select(index, { focus = false } = {}) {
     }
   }
   drawExplanation();
+  if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.update(result, state.selected);
   drawMarks({ reveal: true });
   // The explanation of this event may not have been computed yet.
@@ -418,6 +423,13 @@ eventsBox.addEventListener('paste', (e) => {
   const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
   const kept = boxes.events.length - (eventsBox.selectionEnd - eventsBox.selectionStart);
   const why = beyondLimits(pasted, kept);
+  if (!why && kept + pasted.length > BIG_TEXT) {
+    // Straight to the document (and so to the events view): the text never enters the textarea.
+    e.preventDefault();
+    const text = boxes.events.slice(0, eventsBox.selectionStart) + pasted + boxes.events.slice(eventsBox.selectionEnd);
+    doc.change({ events: text }, BIG_VIEW.pasted(pasted.length));
+    return;
+  }
   if (!why) {
     fitEvents(kept + pasted.length);
     return;
@@ -434,6 +446,27 @@ eventsBox.addEventListener('input', () => {
   requestTest();
 });
 window.addEventListener('resize', fitPattern);
+
+// ---- the events view for big pastes (big-events.js) -------------------------------------
+
+// Above BIG_TEXT characters the events are shown by this view, not the textarea.
+const bigView = new BigEventsView({
+  field: $('events-field'),
+  textarea: eventsBox,
+  onReplace: (text, label) => doc.change({ events: text }, label),
+  onEdit: (offset, length, text, label) => {
+    const events = texts.events;
+    doc.change({ events: events.slice(0, offset) + text + events.slice(offset + length) }, label);
+  },
+  onClear: () => doc.change({ events: '' }, BIG_VIEW.clearedEvents),
+  onSelect: (index) => select(index, { focus: false }),
+  say: (message) => setNote($('format-note'), message),
+  accept: (text) => (beyondLimits(text, 0) || '').replace(/^its events/, 'the text'),
+});
+// Where the events' marks are drawn: the textarea's mirror, or the big view.
+function eventsView() {
+  return bigView.active ? bigView : eventsMarks;
+}
 
 // ---- the document on screen -------------------------------------------------------------
 
@@ -452,8 +485,14 @@ function show(d) {
     fitPattern();
   }
   if (newEvents) {
-    fitEvents(d.events.length);
-    eventsBox.value = d.events;
+    if (d.events.length > BIG_TEXT) {
+      if (!bigView.active) eventsBox.value = '';
+      bigView.show(d.events);
+    } else {
+      if (bigView.active) bigView.hide();
+      fitEvents(d.events.length);
+      eventsBox.value = d.events;
+    }
     boxes.events = d.events;
     state.filter = 'all';
     state.limit = LIST_PAGE;
