@@ -42,7 +42,10 @@ const DEBOUNCE_MS = 150;
 // and the engine drops requests superseded while it works (engine.js), so fast
 // typing never queues work. Slower answers (a huge paste) bring the debounce back.
 const QUICK_MS = 50;
-const LIST_PAGE = 500;
+// Rows of the results list drawn at first; more are drawn as the list is
+// scrolled near its end (or with "Show more"): building and laying out
+// thousands of rows for a big paste cost more than the engine's test.
+const LIST_PAGE = 100;
 
 const $ = (id) => document.getElementById(id);
 const patternBox = $('pattern');
@@ -356,6 +359,11 @@ $('show-more').addEventListener('click', () => {
   state.limit += LIST_PAGE;
   drawList();
 });
+list.addEventListener('scroll', () => {
+  if ($('show-more').hidden || list.scrollTop + list.clientHeight < list.scrollHeight - 400) return;
+  state.limit += LIST_PAGE;
+  drawList();
+}, { passive: true });
 
 // ---- hovering / focusing explanation steps ------------------------------------------
 
