@@ -15,7 +15,7 @@ const SWITCH = 'cwlf:keep-work';
 const SAVE_DELAY_MS = 400;
 // A new big text of events waits longer, so that copying it into storage
 // (on the main thread) does not fall between the paste and its verdicts.
-const BIG_SAVE_DELAY_MS = 2000;
+const BIG_SAVE_DELAY_MS = 1500;
 const BIG_CHARS = 256 * 1024;
 
 function open() {
