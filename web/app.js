@@ -10,7 +10,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, decidingNodes, plural, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, count, plural, renderCounts, renderEventList,
   renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -35,6 +35,10 @@ import { STEP, sourceNote } from './steps.js';
 import { beyondLimits } from './limits.js';
 import { BIG_TEXT, BigEventsView } from './big-events.js';
 import { BIG_VIEW } from './big-events-text.js';
+import { markRanges } from './marks.js';
+import { optionAfterKey } from './list-keys.js';
+import { followHover } from './explain-hover.js';
+import { patternFitter } from './pattern-fit.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -241,9 +245,8 @@ function drawExplanation() {
   });
 }
 
-// Marks in the two text boxes: the pattern's error (underlined), the steps
-// that decided the verdict, the selected event's extent, and whatever step of
-// the explanation is hovered or focused.
+// Marks in the two text boxes (marks.js): the pattern's error, the steps
+// that decided the verdict, the selected event, the hovered step.
 function drawMarks({ reveal = false } = {}) {
   const eventsTarget = eventsView();
   if (!state.shown || !current()) {
@@ -251,48 +254,11 @@ function drawMarks({ reveal = false } = {}) {
     eventsTarget.clear();
     return;
   }
-  const { result } = state.shown;
-  const patternRanges = [];
-  const eventRanges = [];
-  const error = result.pattern.error;
-  if (error) {
-    const pattern = texts.pattern;
-    let start = error.offset;
-    let end = error.offset + Math.max(error.length, 1);
-    // An error at the very end (nothing there to underline) marks the last character.
-    if (start >= pattern.length) {
-      start = Math.max(pattern.length - 1, 0);
-      end = pattern.length;
-    }
-    patternRanges.push({ start, end, className: 'err' });
-  }
   const event = selectedEvent();
-  if (event) {
-    eventRanges.push({ start: event.offset, end: event.offset + event.length, className: 'sel' });
-    if (event.error) {
-      eventRanges.push({
-        start: Math.min(event.error.offset, texts.events.length - 1),
-        end: event.error.offset + Math.max(event.error.length, 1),
-        className: 'err',
-      });
-    }
-  }
-  const nodes = result.selected && result.selected.explanation ? result.selected.explanation.nodes : null;
-  if (nodes && event && result.selected.index === event.index) {
-    for (const i of decidingNodes(nodes)) {
-      const n = nodes[i];
-      if (n.patternLength && i !== 0) patternRanges.push({ start: n.patternOffset, end: n.patternOffset + n.patternLength, className: 'dec' });
-      if (n.eventOffset !== null && n.eventLength) eventRanges.push({ start: n.eventOffset, end: n.eventOffset + n.eventLength, className: 'dec' });
-    }
-    const hovered = state.hoverNode !== null ? nodes[state.hoverNode] : null;
-    if (hovered) {
-      patternRanges.push({ start: hovered.patternOffset, end: hovered.patternOffset + hovered.patternLength, className: 'hl' });
-      if (hovered.eventOffset !== null) {
-        eventRanges.push({ start: hovered.eventOffset, end: hovered.eventOffset + Math.max(hovered.eventLength, 1), className: 'hl' });
-      }
-    }
-  }
-  if (state.warningRange) patternRanges.push({ ...state.warningRange, className: 'hl' });
+  const { patternRanges, eventRanges } = markRanges({
+    result: state.shown.result, event, pattern: texts.pattern, events: texts.events,
+    hoverNode: state.hoverNode, warningRange: state.warningRange,
+  });
   patternMarks.set(patternRanges, texts.pattern);
   eventsTarget.set(eventRanges, texts.events);
   if (state.hoverNode !== null) {
@@ -335,24 +301,10 @@ list.addEventListener('click', (e) => {
 
 list.addEventListener('keydown', (e) => {
   const options = [...list.querySelectorAll('[role="option"]')];
-  if (options.length === 0) return;
-  const at = options.findIndex((li) => li === document.activeElement);
-  let to = null;
-  switch (e.key) {
-    case 'ArrowDown': to = Math.min(at + 1, options.length - 1); break;
-    case 'ArrowUp': to = Math.max(at - 1, 0); break;
-    case 'Home': to = 0; break;
-    case 'End': to = options.length - 1; break;
-    case 'PageDown': to = Math.min(at + 10, options.length - 1); break;
-    case 'PageUp': to = Math.max(at - 10, 0); break;
-    case 'Enter':
-    case ' ':
-      if (at >= 0) to = at;
-      break;
-    default: return;
-  }
+  const to = optionAfterKey(e.key, options.findIndex((li) => li === document.activeElement), options.length);
+  if (to === undefined) return;
   e.preventDefault();
-  if (to !== null && to >= 0) select(Number(options[to].dataset.index), { focus: true });
+  if (to !== null) select(Number(options[to].dataset.index), { focus: true });
 });
 
 $('show-more').addEventListener('click', () => {
@@ -368,41 +320,17 @@ list.addEventListener('scroll', () => {
 // ---- hovering / focusing explanation steps ------------------------------------------
 
 const tree = $('explain-tree');
-function hover(nodeEl) {
-  const index = nodeEl ? Number(nodeEl.dataset.node) : null;
-  if (index === state.hoverNode) return;
+followHover(tree, (index) => {
+  if (index === state.hoverNode) return false;
   state.hoverNode = index;
-  for (const el of tree.querySelectorAll('.node.active')) el.classList.remove('active');
-  if (nodeEl) nodeEl.classList.add('active');
   drawMarks();
-}
-tree.addEventListener('mouseover', (e) => hover(e.target.closest('.node')));
-tree.addEventListener('mouseleave', () => { if (!tree.contains(document.activeElement)) hover(null); });
-tree.addEventListener('focusin', (e) => hover(e.target.closest('.node')));
-tree.addEventListener('focusout', (e) => { if (!tree.contains(e.relatedTarget)) hover(null); });
+  return true;
+});
 
 // ---- editing ----------------------------------------------------------------------------
 
-// The pattern box grows with its text (up to a limit, then scrolls).
-// The pattern box grows with its text (up to 12 lines). Its height is measured
-// in a hidden twin of the box: setting the box's own height to 'auto' and back
-// made the browser lay out the whole page twice on every key press, and only
-// the twin is laid out now; the box itself changes only when its height does.
-const patternTwin = (() => {
-  const twin = document.createElement('textarea');
-  twin.className = 'measure-twin';
-  twin.tabIndex = -1;
-  twin.setAttribute('aria-hidden', 'true');
-  twin.rows = 1;
-  $('pattern-field').append(twin);
-  return twin;
-})();
-function fitPattern() {
-  patternTwin.value = patternBox.value;
-  const max = parseFloat(getComputedStyle(patternBox).lineHeight) * 12 + 24;
-  const height = `${Math.min(patternTwin.scrollHeight + 2, max)}px`;
-  if (patternBox.style.height !== height) patternBox.style.height = height;
-}
+// The pattern box grows with its text (pattern-fit.js).
+const fitPattern = patternFitter(patternBox, $('pattern-field'));
 
 patternBox.addEventListener('input', () => {
   boxes.pattern = patternBox.value;
