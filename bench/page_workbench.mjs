@@ -17,20 +17,9 @@
 // limit; pattern key -> verdicts <= 50 ms at 5 MB; no task over 50 ms while typing.
 import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, openPage, loadPage, root } from '../tests/browser/harness.mjs';
+import { prettyCloudTrail } from '../tests/browser/big-paste.mjs';
 
-const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
-function cloudtrail(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const record = JSON.parse(corpus[i % corpus.length]);
-    record.eventID = `bench-${i}`;
-    const text = JSON.stringify(record, null, 4);
-    parts.push(text);
-    size += text.length + 2;
-  }
-  return { text: parts.join('\n\n'), events: parts.length };
-}
+const cloudtrail = (bytes) => prettyCloudTrail(bytes, 'bench');
 const pattern = readFileSync(`${root}tests/data/seed/pattern.txt`, 'utf8').trim();
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 

@@ -5,25 +5,12 @@
 // and the view, and a reload keeps the work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { loadPage, openPage, outputDir, results, root, settled, useBrowser, verdictsOf } from './harness.mjs';
+import { prettyCloudTrail } from './big-paste.mjs';
+import { loadPage, openPage, outputDir, results, settled, useBrowser, verdictsOf } from './harness.mjs';
 
 const env = useBrowser();
 
-const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
-// Pretty-printed CloudTrail of about `bytes` characters, each event its own eventID.
-function cloudtrail(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const record = JSON.parse(corpus[i % corpus.length]);
-    record.eventID = `big-${i}`;
-    const text = JSON.stringify(record, null, 4);
-    parts.push(text);
-    size += text.length + 2;
-  }
-  return { text: parts.join('\n\n'), events: parts.length };
-}
+const cloudtrail = (bytes) => prettyCloudTrail(bytes, 'big');
 
 // What Ctrl+V does: a paste event on the focused events box (or view).
 async function paste(page, text) {
