@@ -106,7 +106,7 @@ try {
   }
   const only = process.argv[2];  // e.g. "5 MB": only that size
 
-  for (const [label, bytes] of [['250 KB', 250e3], ['5 MB', 5e6], ['the limit (32 MiB)', 32 * 1024 * 1024 - 1e5]]) {
+  for (const [label, bytes] of [['64 KB', 64e3], ['128 KB', 128e3], ['250 KB', 250e3], ['5 MB', 5e6], ['the limit (32 MiB)', 32 * 1024 * 1024 - 1e5]]) {
     if (only && only !== label) continue;
     const { text, events } = cloudtrail(bytes);
     const times = [];

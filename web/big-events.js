@@ -15,9 +15,10 @@ import { LineIndex } from './line-index.js';
 import { count } from './render.js';
 import { BIG_VIEW } from './big-events-text.js';
 
-// Chosen by measurement (docs/performance.md): a 256 KB paste in the textarea
-// costs Chromium ~0.2 s of layout on the build machine, 5 MB ~6 s.
-export const BIG_TEXT = 256 * 1024;
+// Chosen by measurement (bench/page_workbench.mjs, docs/performance.md): on
+// the loaded build machine a paste into the textarea took to its verdicts
+// 0.40 s at 64 KB, 0.47 s at 128 KB, 1.8 s at 250 KB; this view 0.35 s at 5 MB.
+export const BIG_TEXT = 128 * 1024;
 // Pixels per line: fixed, so that line i is at i * LINE_PX (style in big-events.css).
 const LINE_PX = 20;
 // Lines drawn above and below the visible ones, so that scrolling a little shows no gap.

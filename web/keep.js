@@ -3,6 +3,8 @@
 // brings it back. It is never sent anywhere. The switch itself (on unless
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
+import { BIG_TEXT } from './big-events.js';
+
 const DB = 'cwlf';
 const STORE = 'work';
 const KEY = 'current';
@@ -16,7 +18,6 @@ const SAVE_DELAY_MS = 400;
 // A new big text of events waits longer, so that copying it into storage
 // (on the main thread) does not fall between the paste and its verdicts.
 const BIG_SAVE_DELAY_MS = 1500;
-const BIG_CHARS = 256 * 1024;
 
 function open() {
   return new Promise((resolve, reject) => {
@@ -126,7 +127,7 @@ export class KeptWork {
     if (!this.checkbox.checked || !this.available) return;
     this.pending = doc;
     clearTimeout(this.timer);
-    const big = doc.events !== this.savedEvents && doc.events.length > BIG_CHARS;
+    const big = doc.events !== this.savedEvents && doc.events.length > BIG_TEXT;
     this.timer = setTimeout(() => this.flush(), big ? BIG_SAVE_DELAY_MS : SAVE_DELAY_MS);
   }
 

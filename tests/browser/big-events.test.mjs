@@ -1,4 +1,4 @@
-// The events view for big pastes (web/big-events.js): above 256 KB the events
+// The events view for big pastes (web/big-events.js): above 128 KB the events
 // are drawn a visible line at a time instead of being put in the textarea.
 // A paste shows verdicts, the selected event is edited in a small editor as
 // one undoable step, Clear and Undo go back and forth between the textarea
