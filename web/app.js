@@ -10,7 +10,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, plural, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, count, counted, renderCounts, renderEventList,
   renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -39,6 +39,9 @@ import { markRanges } from './marks.js';
 import { optionAfterKey } from './list-keys.js';
 import { followHover } from './explain-hover.js';
 import { patternFitter } from './pattern-fit.js';
+import { adoptDocumentLanguage, chosenLanguage, initI18n, language, onLanguageChange, t } from './i18n.js';
+
+initI18n();
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -113,9 +116,7 @@ const engine = new Engine({
     const el = $('engine-state');
     el.hidden = false;
     el.classList.add('engine-error');
-    el.textContent = fatal
-      ? `The engine could not start: ${message}`
-      : `The engine failed on this input (${message}). It has been restarted; try a smaller paste.`;
+    el.textContent = fatal ? t('page.engine.fatal', { message }) : t('page.engine.failed', { message });
     setBusy(false);
   },
 });
@@ -145,7 +146,7 @@ function requestTest({ now = false, extra = null } = {}) {
     timer = 0;
     engine.test({
       pattern: texts.pattern, text: texts.events, explain: state.selected, compare: doc.current.compare || undefined,
-      metric: metricTool.definition, ...extra,
+      metric: metricTool.definition, lang: language(), ...extra,
     });
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
@@ -177,7 +178,7 @@ function draw({ fromUser }) {
   setChip($('family'), result.pattern.ok ? chipLabel(result.pattern.family) : '');
   setChip($('format'), result.format === 'empty'
     ? ''
-    : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
+    : `${counted(result.events.length, 'page.counts.events')} · ${FORMAT_LABELS[result.format] || result.format}`);
   setNote($('format-note'), sourceNote(result.format));
 
   renderCounts($('counts'), result, state.filter, (filter) => {
@@ -212,7 +213,7 @@ function setChip(el, text) {
 }
 
 function chipLabel(family) {
-  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', 'space-delimited': 'Space-delimited' }[family]
+  return (['match-all', 'terms', 'json', 'space-delimited'].includes(family) ? t(`page.chip.${family}`) : null)
     || FAMILY_LABELS[family] || family;
 }
 
@@ -226,7 +227,7 @@ function drawList() {
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
-  more.textContent = rest > 0 ? `Show ${count(Math.min(rest, LIST_PAGE))} more (${count(rest)} hidden)` : '';
+  more.textContent = rest > 0 ? t('page.list.show-more', { count: count(Math.min(rest, LIST_PAGE)), hidden: count(rest) }) : '';
   const active = list.querySelector('[aria-selected="true"]');
   if (hadFocus) (active || list.querySelector('[tabindex="0"]'))?.focus({ preventScroll: false });
 }
@@ -554,6 +555,7 @@ const expectations = new Expectations({
 // Puts a test (from a link or a file) in the boxes and runs it: one step,
 // so that what was on screen comes back with Undo.
 function openTest(test, label) {
+  if (test.lang) adoptDocumentLanguage(test.lang);
   load(test.pattern, test.events, { selected: test.selected, expected: test.expectations }, label);
 }
 
@@ -574,6 +576,7 @@ function snapshot() {
   return {
     pattern: texts.pattern, events: texts.events, expectations: doc.current.expectations, selected: state.selected,
     indexOf: result ? identityIndex(result) : new Map(),
+    lang: chosenLanguage(),  // null unless the user chose one with the switch
   };
 }
 
@@ -597,6 +600,15 @@ startOffline({ snapshot });
 
 const kept = new KeptWork({ checkbox: $('keep-work'), onError: (message) => sharing.say(message, 'error') });
 new HistoryBar({ doc, undo: $('undo'), redo: $('redo'), note: $('step-note') });
+
+// ---- language (i18n.js) ------------------------------------------------------------------
+
+// The engine writes its sentences in the new language: ask again, and redraw
+// what the page writes itself at once.
+onLanguageChange(() => {
+  if (state.shown) draw({ fromUser: false });
+  if (state.shown) requestTest({ now: true });
+});
 
 // ---- start -----------------------------------------------------------------------------
 

@@ -1,20 +1,23 @@
-// What the events view for big pastes (big-events.js) says, in one place.
+// What the events view for big pastes (big-events.js) says, in the page's
+// language (messages/*.json, page.big.*).
+import { t } from './i18n.js';
+
 export const BIG_VIEW = {
-  toolbar: 'Large paste',
-  size: (mb, lines) => `${mb} MB · ${lines} lines. Only the lines on screen are drawn; select an event to edit it.`,
-  help: 'A large paste is shown read-only, so the page stays fast. Ctrl+V (⌘V) here or Paste replaces the events; Enter or “Edit event” opens the selected event in an editor; Undo takes any change back.',
-  paste: 'Paste (replace)',
-  edit: 'Edit event',
-  editNumber: (n) => `Edit event #${n}`,
-  clear: 'Clear events',
-  apply: 'Apply',
-  cancel: 'Cancel',
-  editorLabel: (n) => `Event #${n} (Ctrl+Enter applies, Escape cancels)`,
-  cut: (rest) => ` … (${rest} more characters on this line)`,
-  pasted: (chars) => `Pasted ${(chars / 1e6).toFixed(1)} MB of events`,
-  edited: (n) => `Edited event #${n}`,
-  clearedEvents: 'Cleared the events',
-  notPasted: (why) => `Not pasted: ${why}.`,
-  clipboardRefused: 'The browser did not let the page read the clipboard: press Ctrl+V (⌘V) in the events view instead.',
-  changedMeanwhile: 'The events changed while the editor was open; the edit was not applied. Open the editor again.',
+  get toolbar() { return t('page.big.toolbar'); },
+  size: (mb, lines) => t('page.big.size', { mb, lines }),
+  get help() { return t('page.big.help'); },
+  get paste() { return t('page.big.paste'); },
+  get edit() { return t('page.big.edit'); },
+  editNumber: (n) => t('page.big.edit-number', { n }),
+  get clear() { return t('page.big.clear'); },
+  get apply() { return t('page.big.apply'); },
+  get cancel() { return t('page.big.cancel'); },
+  editorLabel: (n) => t('page.big.editor-label', { n }),
+  cut: (rest) => t('page.big.cut', { rest }),
+  pasted: (chars) => t('page.big.pasted', { mb: (chars / 1e6).toFixed(1) }),
+  edited: (n) => t('page.big.edited', { n }),
+  get clearedEvents() { return t('page.big.cleared'); },
+  notPasted: (why) => t('page.big.not-pasted', { why }),
+  get clipboardRefused() { return t('page.big.clipboard-refused'); },
+  get changedMeanwhile() { return t('page.big.changed-meanwhile'); },
 };

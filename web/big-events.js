@@ -14,6 +14,7 @@
 import { LineIndex } from './line-index.js';
 import { count } from './render.js';
 import { BIG_VIEW } from './big-events-text.js';
+import { onLanguageChange } from './i18n.js';
 
 // Chosen by measurement (bench/page_workbench.mjs, docs/performance.md): on
 // the loaded build machine a paste into the textarea took to its verdicts
@@ -62,11 +63,12 @@ export class BigEventsView {
 
   build() {
     this.root = el('div', { class: 'big-events', hidden: '' });
-    const bar = el('div', { class: 'big-bar', role: 'toolbar', 'aria-label': BIG_VIEW.toolbar });
+    const bar = el('div', { class: 'big-bar', role: 'toolbar' });
+    this.bar = bar;
     this.size = el('span', { class: 'big-size', 'aria-live': 'polite' });
-    this.pasteButton = el('button', { type: 'button', class: 'ghost' }, BIG_VIEW.paste);
-    this.editButton = el('button', { type: 'button', class: 'ghost' }, BIG_VIEW.edit);
-    this.clearButton = el('button', { type: 'button', class: 'ghost' }, BIG_VIEW.clear);
+    this.pasteButton = el('button', { type: 'button', class: 'ghost' });
+    this.editButton = el('button', { type: 'button', class: 'ghost' });
+    this.clearButton = el('button', { type: 'button', class: 'ghost' });
     bar.append(this.size, this.pasteButton, this.editButton, this.clearButton);
 
     this.scroller = el('div', {
@@ -77,19 +79,24 @@ export class BigEventsView {
     this.lines = el('div', { class: 'big-lines' });
     this.spacer.append(this.lines);
     this.scroller.append(this.spacer);
-    const help = el('p', { class: 'hint big-help', id: 'big-events-help' }, BIG_VIEW.help);
+    const help = el('p', { class: 'hint big-help', id: 'big-events-help' });
+    this.help = help;
 
     this.editor = el('div', { class: 'big-editor', hidden: '', role: 'group', 'aria-labelledby': 'big-editor-label' });
     this.editorLabel = el('label', { id: 'big-editor-label', for: 'big-editor-text' });
     this.editorText = el('textarea', { id: 'big-editor-text', spellcheck: 'false', autocomplete: 'off', rows: '10' });
-    const apply = el('button', { type: 'button' }, BIG_VIEW.apply);
-    const cancel = el('button', { type: 'button', class: 'ghost' }, BIG_VIEW.cancel);
+    const apply = el('button', { type: 'button' });
+    const cancel = el('button', { type: 'button', class: 'ghost' });
+    this.applyButton = apply;
+    this.cancelButton = cancel;
     const actions = el('div', { class: 'big-editor-actions' });
     actions.append(apply, cancel);
     this.editor.append(this.editorLabel, this.editorText, actions);
 
     this.root.append(bar, this.scroller, help, this.editor);
     this.field.after(this.root);
+    this.label();
+    onLanguageChange(() => this.label());
 
     this.scroller.addEventListener('scroll', () => this.schedule());
     new ResizeObserver(() => {
@@ -125,6 +132,21 @@ export class BigEventsView {
         this.applyEdit();
       }
     });
+  }
+
+  // Every sentence of the view, in the page's language.
+  label() {
+    this.bar.setAttribute('aria-label', BIG_VIEW.toolbar);
+    this.help.textContent = BIG_VIEW.help;
+    this.pasteButton.textContent = BIG_VIEW.paste;
+    this.clearButton.textContent = BIG_VIEW.clear;
+    this.applyButton.textContent = BIG_VIEW.apply;
+    this.cancelButton.textContent = BIG_VIEW.cancel;
+    this.setEvents(this.events, this.selected);
+    if (this.editing) this.editorLabel.textContent = BIG_VIEW.editorLabel(this.editing.number);
+    if (this.index) this.drawSize();
+    this.drawn = null;
+    this.schedule();
   }
 
   // Shows `text` (the view takes the textarea's place).

@@ -2,6 +2,8 @@
 // shows it with Undo), and what the events header says of AWS tool output
 // unwrapped by the engine (core/workbench/unwrap_aws.cc). Visible strings,
 // in one place, to be translated.
+import { t } from './i18n.js';
+
 export const STEP = {
   typedPattern: 'Typed in the pattern',
   typedEvents: 'Typed in the events',
@@ -24,7 +26,7 @@ const SOURCE_NOTES = {
   'aws-log-events': 'Read from `aws logs filter-log-events` / `get-log-events` output: each event’s message is tested.',
   eventbridge: 'Read from EventBridge events: a metric filter on a CloudTrail log group sees the CloudTrail record (the event’s "detail"), not the EventBridge envelope, so that is what is tested.',
   'logs-insights': 'Read from a CloudWatch Logs Insights export: each row’s @message is tested.',
-  'logs-insights-csv': 'Read from a CloudWatch Logs Insights CSV export: each row’s @message column is tested (a malformed row is shown as an error).',
+  get 'logs-insights-csv'() { return t('page.source.logs-insights-csv'); },
 };
 
 export function sourceNote(format) {
