@@ -1,12 +1,11 @@
 // The page's pure pieces behind big pastes and the app.js split, in Node:
 // the line index of the events view (web/line-index.js, built a slice at a
-// time), the results list's keys (web/list-keys.js) and the marks drawn for a
-// result (web/marks.js).
+// time) and the results list's keys (web/list-keys.js). (web/marks.js needs
+// render.js and so the page's generated catalogue: the browser tests cover it.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../web/line-index.js';
 import { optionAfterKey } from '../../web/list-keys.js';
-import { markRanges } from '../../web/marks.js';
 
 function built(text) {
   return new Promise((resolve) => {
@@ -65,26 +64,4 @@ test('list keys: arrows, Home/End, pages, Enter; other keys are not handled', ()
   assert.equal(optionAfterKey('Enter', -1, 5), null);
   assert.equal(optionAfterKey('a', 2, 5), undefined);
   assert.equal(optionAfterKey('ArrowDown', 0, 0), undefined);
-});
-
-test('marks: pattern error at the end, selected event and its error, deciding and hovered steps', () => {
-  const nodes = [
-    { patternOffset: 0, patternLength: 10, eventOffset: null, eventLength: 0, decisive: true, children: [1] },
-    { patternOffset: 2, patternLength: 5, eventOffset: 30, eventLength: 4, decisive: true, children: [] },
-  ];
-  const result = {
-    pattern: { error: { offset: 10, length: 0 } },
-    selected: { index: 1, explanation: { nodes } },
-  };
-  const event = { index: 1, offset: 20, length: 40, error: null };
-  const { patternRanges, eventRanges } = markRanges({
-    result, event, pattern: '{ $.a = 1 ', events: 'x'.repeat(100), hoverNode: 1, warningRange: { start: 3, end: 4 },
-  });
-  assert.deepEqual(patternRanges[0], { start: 9, end: 10, className: 'err' });
-  assert.deepEqual(eventRanges[0], { start: 20, end: 60, className: 'sel' });
-  assert.ok(eventRanges.some((r) => r.className === 'hl' && r.start === 30 && r.end === 34));
-  assert.ok(patternRanges.some((r) => r.className === 'hl' && r.start === 3 && r.end === 4));
-  // Another event selected than the one explained: no steps marked.
-  const other = markRanges({ result, event: { ...event, index: 0 }, pattern: 'p', events: 'e', hoverNode: 1 });
-  assert.deepEqual(other.eventRanges.map((r) => r.className), ['sel']);
 });
