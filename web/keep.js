@@ -4,6 +4,7 @@
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
 import { BIG_TEXT } from './big-events.js';
+import { ALARM_DEFAULTS, readAlarm } from './alarm-settings.js';
 
 const DB = 'cwlf';
 const STORE = 'work';
@@ -48,7 +49,7 @@ async function withStore(mode, use) {
 function toStored(doc) {
   return {
     pattern: doc.pattern, events: null, expectations: [...doc.expectations], selected: doc.selected,
-    compare: doc.compare, savedAt: Date.now(),
+    compare: doc.compare, alarm: { ...doc.alarm }, savedAt: Date.now(),
   };
 }
 
@@ -68,6 +69,8 @@ function fromStored(value) {
     pattern: value.pattern, events: value.events, expectations,
     selected: Number.isInteger(value.selected) && value.selected >= 0 ? value.selected : 0,
     compare: typeof value.compare === 'string' ? value.compare : '',
+    // Kept before the alarm's settings were (or unreadable): the defaults.
+    alarm: readAlarm(value.alarm).alarm || ALARM_DEFAULTS,
   };
 }
 

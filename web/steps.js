@@ -18,6 +18,8 @@ export const STEP = {
   link: 'Opened the test from the link',
   file: (name) => `Opened ${name}`,
   exclusion: (what) => `Excluded ${what}`,
+  // (read when the step is made: in the page's language then)
+  get alarm() { return t('page.step.alarm'); },
 };
 
 // A sentence under the events header for pastes that were unwrapped, or ''.
