@@ -36,6 +36,7 @@ const SOURCE_NOTES = {
   get 'aws-log-events'() { return t('page.source.aws-log-events'); },
   get eventbridge() { return t('page.source.eventbridge'); },
   get 'logs-insights'() { return t('page.source.logs-insights'); },
+  get 'logs-insights-csv'() { return t('page.source.logs-insights-csv'); },
 };
 
 export function sourceNote(format) {
