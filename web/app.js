@@ -33,6 +33,9 @@ import { KeptWork } from './keep.js';
 import { identityIndex, resolvePositions } from './expectations.js';
 import { STEP, sourceNote } from './steps.js';
 import { beyondLimits } from './limits.js';
+import { RadarView } from './radar.js';
+import { ProofView, addCisButtons, cisAlarm, witnessStep } from './compare-proof.js';
+import { GALLERY } from './gallery-data.js';
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -171,18 +174,21 @@ function draw({ fromUser }) {
     : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
   setNote($('format-note'), sourceNote(result.format));
 
+  radarView.update(result, state.selected);  // before drawList, which draws its badges
   renderCounts($('counts'), result, state.filter, (filter) => {
     state.filter = filter;
     state.limit = LIST_PAGE;
     drawList();
   });
+  // (before drawList: its badges use the expectations, e.g. "#N" keys just resolved to identities)
+  expectations.replace(doc.current.expectations);
   drawList();
   drawExplanation();
-  expectations.replace(doc.current.expectations);
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
   exclusionTool.update(result, state.selected, request.pattern);
   compareTool.update(result.comparison, result);
+  proofView.update({ pattern: request.pattern, other: doc.current.compare || '', ok: result.pattern.ok, eventsVersion: result.eventsVersion, format: result.format });
   metricTool.update(result.metric, result);
   exportPanel.update();
   drawMarks({ reveal: fromUser });
@@ -213,6 +219,7 @@ function drawList() {
     filter: state.filter, selected: state.selected, limit: state.limit, text: request.text,
   });
   expectations.decorate(list, result);
+  radarView.decorate(list);
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
@@ -315,6 +322,7 @@ function select(index, { focus = false } = {}) {
   }
   drawExplanation();
   expectations.update(result, state.selected);
+  radarView.update(result, state.selected);
   drawMarks({ reveal: true });
   // The explanation of this event may not have been computed yet.
   if (!result.selected || result.selected.index !== index) requestTest({ now: true });
@@ -533,6 +541,20 @@ const compareTool = new CompareTool({
   onSelect: (index) => select(index, { focus: false }),
 });
 
+// "Compare with…" over every possible event, with witnesses (compare-proof.js),
+// and the silent-miss radar and the pattern's summary (radar.js).
+const proofView = new ProofView({
+  details: $('compare'),
+  before: $('compare-result'),
+  engine,
+  cisTitle: (pattern) => { const alarm = cisAlarm(GALLERY, pattern); return alarm ? alarm.title.split(' — ')[0] : null; },
+  onAdd: (witness) => {
+    const step = state.shown && current() ? witnessStep(doc.current, state.shown.result, witness) : null;
+    if (step) doc.change(step.patch, step.label);
+  },
+});
+const radarView = RadarView.attach({ list, explanation: $('explain-summary') });
+
 // Big CloudTrail files, read by the engine worker (files.js); "Explain" puts
 // one matching event in the boxes with the pattern it was found with.
 const filesTool = new FilesTool({
@@ -547,6 +569,11 @@ const filesTool = new FilesTool({
 new AlarmPanel({ root: $('alarm-panel'), engine, files: () => filesTool.files, pattern: () => texts.pattern, metric: () => null });
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events, {}, STEP.gallery(alarm.title)) });
+addCisButtons($('gallery-list'), GALLERY, (alarm) => {
+  doc.change({ compare: alarm.pattern }, STEP.compareWith(alarm.title));
+  $('compare').open = true;
+  $('compare').scrollIntoView({ block: 'nearest' });
+});
 
 const exportPanel = new ExportPanel({
   root: $('export'),

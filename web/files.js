@@ -5,6 +5,7 @@
 // eventName and by principal, and the explanation of any match on demand
 // (it is put in the boxes above with the pattern). Text only, never HTML.
 import { count, h, plural } from './render.js';
+import { fileRadarRows } from './radar.js';
 
 const LIST_MAX = 200;
 
@@ -142,7 +143,7 @@ export class FilesTool {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, what), h('th', { scope: 'col' }, 'Matches'))),
         h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
     };
-    this.summary.replaceChildren(table('Matches by eventName', summary.byEventName, summary.otherEventNames),
+    this.summary.replaceChildren(...fileRadarRows(summary), table('Matches by eventName', summary.byEventName, summary.otherEventNames),
       table('Matches by principal', summary.byPrincipal, summary.otherPrincipals));
   }
 }
