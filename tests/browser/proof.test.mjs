@@ -106,3 +106,32 @@ test('Compare with… CIS 4.4 from the gallery: the relation over every event, a
   assert.equal((await rows(page)).length, 4);
   assert.equal(await page.locator('#expectations-summary').isVisible(), false);
 });
+
+test('CloudTrail files: the silent drops counted by identity type', async () => {
+  const { page } = session;
+  await patternBox(page).fill(seedPattern);
+  await settled(page);
+  const who = {
+    IAMUser: { type: 'IAMUser', userName: 'alice' },
+    Root: { type: 'Root', arn: 'arn:aws:iam::111122223333:root' },
+    deploy: { type: 'AssumedRole', sessionContext: { sessionIssuer: { type: 'Role', userName: 'deploy' } } },
+  };
+  const records = [];
+  const add = (identity, eventSource, eventName, times) => {
+    for (let i = 0; i < times; i += 1) records.push({ eventID: `f${records.length}`, userIdentity: who[identity], eventSource, eventName });
+  };
+  add('IAMUser', 'iam.amazonaws.com', 'AttachUserPolicy', 9);
+  add('Root', 'iam.amazonaws.com', 'PutUserPolicy', 3);
+  add('deploy', 'iam.amazonaws.com', 'PutRolePolicy', 2);
+  add('deploy', 'acm-pca.amazonaws.com', 'DeletePolicy', 1);
+  await page.locator('#files-input').setInputFiles([{
+    name: '111122223333_CloudTrail_us-east-1_20261120T0915Z_EXAMPLE.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ Records: records })),
+  }]);
+  await page.waitForSelector('html[data-files="done"]', { timeout: 60_000 });
+  const summary = await page.locator('#files .files-summary').textContent();
+  assert.match(summary, /12 events silently dropped \(the alarm’s core matches, an exclusion’s field is missing\): IAMUser 9, Root 3\./);
+  assert.match(summary, /1 match from another service than iam\.amazonaws\.com: acm-pca\.amazonaws\.com 1\./);
+  assert.match(await page.locator('#files .files-status').textContent(), /15 events read, 3 matching/);
+});
