@@ -3,11 +3,13 @@
 // that refuse reads, a full disk) is an errno turned into a sentence.
 #include "input_file.h"
 
+#include "gzip_inflate.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -31,11 +33,6 @@ std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 std::string too_large(const std::string& path, size_t limit) {
   return path + " holds more than " + mib(limit) +
          " (after decompression), more than this command keeps in memory; `cwlf filter` streams inputs of any size";
-}
-
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-         static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
 // Reads all of `fd` into `out`, refusing more than `limit` bytes.
@@ -179,48 +176,24 @@ struct MessagesHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Message
 }  // namespace
 
 bool gunzip(std::string_view bytes, std::string& out, std::string& error, size_t limit) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  if (inflateInit2(&z, 15 + 16) != Z_OK) {
-    error = "cannot start gzip decompression";
-    return false;
-  }
-  std::unique_ptr<char[]> buf(new char[kChunk]);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  size_t left = bytes.size();
-  bool ok = true;
-  while (ok) {
-    if (z.avail_in == 0) {
-      const size_t take = left < (size_t{1} << 30) ? left : (size_t{1} << 30);
-      z.avail_in = static_cast<uInt>(take);
-      left -= take;
-    }
-    z.next_out = reinterpret_cast<Bytef*>(buf.get());
-    z.avail_out = static_cast<uInt>(kChunk);
-    const int r = inflate(&z, Z_NO_FLUSH);
-    const size_t produced = kChunk - z.avail_out;
-    if (out.size() + produced > limit) {
-      error = "more than " + mib(limit) + " after decompression";
-      ok = false;
-      break;
-    }
-    out.append(buf.get(), produced);
-    if (r == Z_STREAM_END) {
-      // CloudTrail-style files may hold several gzip members, one after the
-      // other (as gzip -c a b > c makes); anything else after the end is ignored.
-      const std::string_view rest(reinterpret_cast<const char*>(z.next_in), z.avail_in + left);
-      if (!is_gzip(rest)) break;
-      inflateReset(&z);
-    } else if (r == Z_BUF_ERROR && z.avail_in == 0 && left == 0) {
-      error = "the gzip data is cut short";
-      ok = false;
-    } else if (r != Z_OK && r != Z_BUF_ERROR) {
-      error = std::string("the gzip data is corrupt (") + (z.msg ? z.msg : "inflate failed") + ")";
-      ok = false;
-    }
-  }
-  inflateEnd(&z);
-  return ok;
+  size_t taken = std::min<size_t>(bytes.size(), 2);
+  bool too_large = false;
+  const std::string reason = inflate_gzip(
+      reinterpret_cast<const unsigned char*>(bytes.data()), taken,
+      [&](unsigned char* p, size_t cap) {
+        const size_t n = std::min(cap, bytes.size() - taken);
+        std::memcpy(p, bytes.data() + taken, n);
+        taken += n;
+        return static_cast<ssize_t>(n);
+      },
+      [&](std::string_view chunk) {
+        if (out.size() + chunk.size() > limit) return !(too_large = true);
+        out.append(chunk);
+        return true;
+      });
+  if (too_large) error = "more than " + mib(limit) + " after decompression";
+  else error = reason;
+  return error.empty();
 }
 
 bool read_input(const std::string& path, std::string& out, std::string& error, size_t limit) {
@@ -233,7 +206,7 @@ bool read_input(const std::string& path, std::string& out, std::string& error, s
   }
   const bool ok = read_fd(fd, stdin_input ? "stdin" : path, out, error, limit);
   if (!stdin_input) ::close(fd);
-  if (!ok || !is_gzip(out)) return ok;
+  if (!ok || !starts_like_gzip(out)) return ok;
   std::string text;
   if (!gunzip(out, text, error, limit)) {
     error = (stdin_input ? std::string("stdin") : path) + ": " + error;

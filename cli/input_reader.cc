@@ -1,16 +1,10 @@
 // list_inputs(): the files of the arguments. read_input(): plain files mapped a window at a time, pipes read into a
-// reused buffer, gzip inflated with ISA-L's igzip.
-//
-// Inflate, measured on the CloudTrail S3 layout (456 files, 101 MB
-// inflated, one core, bench/inflate_compare.cc, 2026-12-04): zlib 516 MB/s,
-// libdeflate 1190 MB/s (whole file in one call), ISA-L 1155 MB/s
-// (streaming). ISA-L: as fast as libdeflate and it streams, so memory stays
-// bounded by its 1 MB output buffer for a file of any size, where libdeflate
-// needs the whole inflated file in memory.
+// reused buffer, gzip inflated by gzip_inflate.cc.
 #include "input_reader.h"
 
+#include "gzip_inflate.h"
+
 #include <fcntl.h>
-#include <isa-l/igzip_lib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,45 +34,6 @@ ssize_t read_full(int fd, unsigned char* p, size_t n) {
     got += static_cast<size_t>(r);
   }
   return static_cast<ssize_t>(got);
-}
-
-// Inflates gzip members one after another (a .gz may hold several) from
-// `fd`, whose first `have` bytes are already in `in`.
-std::string inflate_gzip(int fd, unsigned char* in, size_t have, const std::function<void(std::string_view)>& feed) {
-  // Reused by the thread's next file: a fresh megabyte a file was a third of
-  // the time in page faults (456 files of 220 KB).
-  thread_local std::unique_ptr<unsigned char[]> out(new unsigned char[kChunk]);
-  thread_local auto st = std::make_unique<inflate_state>();
-  isal_inflate_init(st.get());
-  st->crc_flag = ISAL_GZIP;
-  st->next_in = in;
-  st->avail_in = static_cast<uint32_t>(have);
-  bool eof = false, finished = false;  // finished: the last member read is complete
-  for (;;) {
-    if (st->avail_in == 0 && !eof) {
-      ssize_t r = read_full(fd, in, kChunk);
-      if (r < 0) return std::strerror(errno);
-      eof = r == 0;
-      st->next_in = in;
-      st->avail_in = static_cast<uint32_t>(r);
-    }
-    if (st->avail_in == 0 && eof) return finished ? "" : "the gzip data ends too early";
-    st->next_out = out.get();
-    st->avail_out = kChunk;
-    if (isal_inflate(st.get()) != ISAL_DECOMP_OK) return "invalid gzip data";
-    const size_t produced = kChunk - st->avail_out;
-    if (produced) feed(std::string_view(reinterpret_cast<const char*>(out.get()), produced));
-    finished = st->block_state == ISAL_BLOCK_FINISH;
-    if (finished) {
-      // The member is complete (its trailer checked): another may follow.
-      uint8_t* next = st->next_in;
-      const uint32_t left = st->avail_in;
-      isal_inflate_reset(st.get());
-      st->crc_flag = ISAL_GZIP;
-      st->next_in = next;
-      st->avail_in = left;
-    }
-  }
 }
 
 }  // namespace
@@ -115,7 +70,14 @@ std::string read_input(int fd, const std::function<void(std::string_view)>& feed
   // Peek for gzip's magic bytes; keep what was read.
   const ssize_t got = read_full(fd, buf.get(), 2);
   if (got < 0) return std::strerror(errno);
-  if (got == 2 && buf[0] == 0x1f && buf[1] == 0x8b) return inflate_gzip(fd, buf.get(), 2, feed);
+  if (got == 2 && buf[0] == 0x1f && buf[1] == 0x8b) {
+    return inflate_gzip(
+        buf.get(), 2, [fd](unsigned char* p, size_t cap) { return read_full(fd, p, cap); },
+        [&feed](std::string_view chunk) {
+          feed(chunk);
+          return true;
+        });
+  }
 
   struct stat st;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {

@@ -28,7 +28,7 @@ objs=()
 core_includes=(-Icore/include/cwlf)
 for d in core/*/; do [ "$d" = core/include/ ] || core_includes+=("-I${d%/}"); done
 # The CLI's file readers (fuzz_cli_readers) are compiled beside the engine.
-for src in core/*/*.cc cli/input_file.cc cli/suite.cc cli/caret.cc; do
+for src in core/*/*.cc cli/input_file.cc cli/gzip_inflate.cc cli/suite.cc cli/caret.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core cli -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
@@ -51,7 +51,7 @@ done
 # Link every target before running any: a long run must not link a later
 # target against objects from before a change to the headers.
 for t in "${targets[@]}"; do
-  "$cxx" "${flags[@]}" -Icli -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -lz -o "$out/fuzz_$t"
+  "$cxx" "${flags[@]}" -Icli -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -lisal -o "$out/fuzz_$t"
 done
 
 status=0

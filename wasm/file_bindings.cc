@@ -44,13 +44,6 @@ constexpr size_t kKeepMatches = 5000;   // matching events kept when the caller 
 constexpr size_t kMaxDistinct = 10000;  // names counted one by one in each summary table
 constexpr size_t kMaxName = 200;        // bytes of a name kept (an eventName may be 1 MB)
 
-std::string string_member(const cwlf::JsonDoc& doc, uint32_t object, const char* name) {
-  if (object == cwlf::kNoNode) return "";
-  const uint32_t n = doc.member(object, name);
-  if (n == cwlf::kNoNode || doc.nodes[n].type != cwlf::JsonType::String) return "";
-  return std::string(doc.text(doc.nodes[n]));
-}
-
 // Matches counted by name, in bounded memory: the first kMaxDistinct distinct
 // names (cut to kMaxName bytes) are counted exactly; matches with any later
 // new name are counted together as other().
@@ -130,7 +123,7 @@ class FileScan {
             by_principal_.add("(not JSON)");
             return;
           }
-          std::string name = string_member(parsed.doc, 0, "eventName");
+          std::string name = cwlf::string_member(parsed.doc, 0, "eventName");
           by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
           by_principal_.add(cwlf::principal_of(parsed.doc));
           const std::string& expected = radar_->table_source();

@@ -9,13 +9,6 @@ namespace cwlf {
 
 namespace {
 
-std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
-  if (object == kNoNode || doc.nodes[object].type != JsonType::Object) return "";
-  const uint32_t n = doc.member(object, name);
-  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return "";
-  return std::string(doc.text(doc.nodes[n]));
-}
-
 // White space folded to single spaces and trimmed; over `max_chars`
 // characters, cut to max_chars - 1 and "…" added. Reads no more of `text`
 // than it needs (a message may be 1 MB).
@@ -51,6 +44,13 @@ std::string clip(std::string_view text, size_t max_chars) {
 }
 
 }  // namespace
+
+std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
+  if (object == kNoNode || doc.nodes[object].type != JsonType::Object) return "";
+  const uint32_t n = doc.member(object, name);
+  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return "";
+  return std::string(doc.text(doc.nodes[n]));
+}
 
 std::string principal_of(const JsonDoc& doc) {
   if (doc.nodes.empty()) return "(no userIdentity)";

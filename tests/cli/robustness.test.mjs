@@ -150,3 +150,33 @@ test('corrupt or cut gzip data is a message and exit 2', () => {
   writeFileSync(bad, Buffer.concat([whole.subarray(0, 10), Buffer.alloc(100, 0xff)]));
   refused(cwlf(['test', 'a', bad]), /bad\.json\.gz: the gzip data is corrupt/);
 });
+
+// One inflater serves `cwlf test` and `cwlf filter` (cli/gzip_inflate.cc):
+// several members back to back are read in full, bytes after a complete
+// member that do not start another are ignored (as gzip does), and a member
+// cut short is refused by both with the same words.
+test('cwlf test and cwlf filter read the same gzip files the same way', () => {
+  const pattern = '{ $.n > 0 }';
+  const one = gzipSync('{"n":1}\n{"n":2}\n');
+  const two = gzipSync('{"n":3}\n');
+  const cases = [
+    ['members.json.gz', Buffer.concat([one, two]), 3],
+    ['trailing.json.gz', Buffer.concat([one, Buffer.alloc(512, 0)]), 2],
+    ['cut-second.json.gz', Buffer.concat([one, two.subarray(0, two.length - 6)]), null],
+  ];
+  for (const [name, bytes, matches] of cases) {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const tested = cwlf(['test', pattern, path, '--json']);
+    const filtered = cwlf(['filter', '-c', pattern, path]);
+    if (matches === null) {
+      refused(tested, /the gzip data is cut short/);
+      assert.equal(filtered.code, 2, name);
+      assert.match(filtered.err, /the gzip data is cut short/);
+    } else {
+      assert.equal(tested.code, 0, `${name}: ${tested.err}`);
+      assert.equal(JSON.parse(tested.out).events.filter((e) => e.matched).length, matches, name);
+      assert.equal(filtered.out.trim(), String(matches), name);
+    }
+  }
+});

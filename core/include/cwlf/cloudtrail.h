@@ -4,12 +4,18 @@
 // reader's summary (FileScan) and the CLI.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "events.h"
 #include "json_doc.h"
 
 namespace cwlf {
+
+// The value of `object`'s member `name` when it is a string, else "" (no such
+// member, another kind, or `object` is kNoNode or not an object).
+std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name);
 
 // The principal of a CloudTrail record (doc node 0 an object): the role behind
 // an assumed-role session (sessionIssuer.userName), else the IAM user's
