@@ -128,7 +128,7 @@ class FileScan {
           by_principal_.add(cwlf::principal_of(parsed.doc));
           const std::string& expected = radar_->table_source();
           if (radar_->scope_open() && !expected.empty()) {
-            const std::string source = string_member(parsed.doc, 0, "eventSource");
+            const std::string source = cwlf::string_member(parsed.doc, 0, "eventSource");
             if (!source.empty() && source != expected) by_leak_source_.add(source);
           }
         });

@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "cloudtrail.h"
 #include "expr_walk.h"
 #include "json_doc.h"
 
@@ -107,13 +108,6 @@ const char* kind_words(Found f) {
     case Found::Array: return "is an array";
     default: return "";
   }
-}
-
-std::optional<std::string> string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
-  if (object == kNoNode) return std::nullopt;
-  const uint32_t n = doc.member(object, name);
-  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return std::nullopt;
-  return std::string(doc.text(doc.nodes[n]));
 }
 
 }  // namespace
@@ -238,7 +232,8 @@ Drop Radar::classify(const Event& event) const {
 std::string identity_type_of(const Event& event) {
   if (event.json && !event.json->nodes.empty()) {
     const JsonDoc& doc = *event.json;
-    if (auto t = string_member(doc, doc.member(0, "userIdentity"), "type")) return *t;
+    std::string type = string_member(doc, doc.member(0, "userIdentity"), "type");
+    if (!type.empty()) return type;
   }
   return "(no userIdentity.type)";
 }
@@ -263,10 +258,10 @@ RadarReport radar_events(const Radar& radar, const std::vector<Event>& events,
   for (size_t i = 0; i < n; ++i) {
     if (!results[i].matched || !events[i].json || events[i].json->nodes.empty()) continue;
     const JsonDoc& doc = *events[i].json;
-    const std::optional<std::string> source = string_member(doc, 0, "eventSource");
-    if (!source) continue;
-    ++sources[*source];
-    matched.push_back({static_cast<uint32_t>(i), {string_member(doc, 0, "eventName").value_or(""), *source}});
+    std::string source = string_member(doc, 0, "eventSource");
+    if (source.empty()) continue;
+    ++sources[source];
+    matched.push_back({static_cast<uint32_t>(i), {string_member(doc, 0, "eventName"), std::move(source)}});
   }
   report.expected_source = radar.table_source();
   report.expected_from_table = !report.expected_source.empty();

@@ -11,11 +11,7 @@ using namespace cwlf;
 
 namespace {
 
-std::shared_ptr<const Pattern> compiled(const std::string& text) {
-  CompileResult c = compile_pattern(text);
-  REQUIRE(c.pattern);
-  return c.pattern;
-}
+using testing::compiled_pattern;
 
 RadarReport report_of(const std::string& pattern, const std::string& pasted) {
   const TestRun run = run_test(pattern, pasted, RunOptions{RunOptions::Explain::None, 0});
@@ -64,30 +60,30 @@ TEST_CASE("radar: the seed's IAM user is a silent miss, the maintenance role is 
 
 TEST_CASE("radar: which conjuncts are exclusions") {
   SECTION("!= and NOT EXISTS conjuncts, and groups made only of them") {
-    const Radar r(compiled("{ $.a = 1 && ($.b != x || $.b NOT EXISTS) && $.c NOT EXISTS && $.d != y }"));
+    const Radar r(compiled_pattern("{ $.a = 1 && ($.b != x || $.b NOT EXISTS) && $.c NOT EXISTS && $.d != y }"));
     REQUIRE(r.active());
     CHECK(r.exclusions() == std::vector<std::string>{"($.b != x || $.b NOT EXISTS)", "$.c NOT EXISTS", "$.d != y"});
   }
   SECTION("nested && groups are flattened") {
-    const Radar r(compiled("{ ($.a = 1 && $.b != x) && ($.c = 2) }"));
+    const Radar r(compiled_pattern("{ ($.a = 1 && $.b != x) && ($.c = 2) }"));
     REQUIRE(r.active());
     CHECK(r.exclusions() == std::vector<std::string>{"$.b != x"});
   }
   SECTION("a mixed group is part of the core") {
-    CHECK_FALSE(Radar(compiled("{ $.a = 1 && ($.b != x || $.c = 2) }")).active());
+    CHECK_FALSE(Radar(compiled_pattern("{ $.a = 1 && ($.b != x || $.c = 2) }")).active());
   }
   SECTION("no core, no exclusion, or not a top-level &&: nothing to tell") {
-    CHECK_FALSE(Radar(compiled("{ $.a != 1 && $.b NOT EXISTS }")).active());
-    CHECK_FALSE(Radar(compiled("{ $.a = 1 && $.b = 2 }")).active());
-    CHECK_FALSE(Radar(compiled("{ $.a = 1 || $.b != 2 }")).active());
-    CHECK_FALSE(Radar(compiled("{ $.a != 1 }")).active());
-    CHECK_FALSE(Radar(compiled("ERROR -DEBUG")).active());
-    CHECK_FALSE(Radar(compiled("[a, b != x]")).active());
+    CHECK_FALSE(Radar(compiled_pattern("{ $.a != 1 && $.b NOT EXISTS }")).active());
+    CHECK_FALSE(Radar(compiled_pattern("{ $.a = 1 && $.b = 2 }")).active());
+    CHECK_FALSE(Radar(compiled_pattern("{ $.a = 1 || $.b != 2 }")).active());
+    CHECK_FALSE(Radar(compiled_pattern("{ $.a != 1 }")).active());
+    CHECK_FALSE(Radar(compiled_pattern("ERROR -DEBUG")).active());
+    CHECK_FALSE(Radar(compiled_pattern("[a, b != x]")).active());
   }
 }
 
 TEST_CASE("radar: silent, excluded and plain no-matches") {
-  const Radar r(compiled("{ $.eventName = Put && $.who.name != admin }"));
+  const Radar r(compiled_pattern("{ $.eventName = Put && $.who.name != admin }"));
   REQUIRE(r.active());
   SECTION("the field is missing: silent") {
     const Drop d = r.check(json_event(R"({"eventName":"Put","who":{}})"));
@@ -117,21 +113,21 @@ TEST_CASE("radar: silent, excluded and plain no-matches") {
     CHECK(r.check(json_event("not json")).kind == DropKind::None);
   }
   SECTION("the keeping form of an exclusion drops only the excluded value") {
-    const Radar keeping(compiled("{ $.eventName = Put && ($.who.name != admin || $.who.name NOT EXISTS) }"));
+    const Radar keeping(compiled_pattern("{ $.eventName = Put && ($.who.name != admin || $.who.name NOT EXISTS) }"));
     CHECK(keeping.check(json_event(R"({"eventName":"Put","who":{"name":"admin"}})")).kind == DropKind::Excluded);
     // A missing name now matches: nothing was dropped (check is only asked about no-matches,
     // but it must not invent a drop either).
-    CHECK(evaluate(*compiled("{ $.eventName = Put && ($.who.name != admin || $.who.name NOT EXISTS) }"),
+    CHECK(evaluate(*compiled_pattern("{ $.eventName = Put && ($.who.name != admin || $.who.name NOT EXISTS) }"),
                    json_event(R"({"eventName":"Put","who":{}})"), false).matched);
   }
   SECTION("NOT EXISTS on a field that is there: excluded") {
-    const Radar ne(compiled("{ $.eventName = Put && $.errorCode NOT EXISTS }"));
+    const Radar ne(compiled_pattern("{ $.eventName = Put && $.errorCode NOT EXISTS }"));
     const Drop d = ne.check(json_event(R"({"eventName":"Put","errorCode":"AccessDenied"})"));
     CHECK(d.kind == DropKind::Excluded);
     CHECK(d.reason == "Excluded by `$.errorCode NOT EXISTS`: `$.errorCode` exists.");
   }
   SECTION("a silent drop is named before an excluded value") {
-    const Radar two(compiled("{ $.eventName = Put && $.a != 1 && $.b != 2 }"));
+    const Radar two(compiled_pattern("{ $.eventName = Put && $.a != 1 && $.b != 2 }"));
     const Drop d = two.check(json_event(R"({"eventName":"Put","a":1})"));
     CHECK(d.kind == DropKind::Silent);
     CHECK(d.field == "$.b");
@@ -139,7 +135,7 @@ TEST_CASE("radar: silent, excluded and plain no-matches") {
 }
 
 TEST_CASE("radar: CIS 4.2's MFA condition drops federated sign-ins silently") {
-  const Radar r(compiled(R"({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") })"));
+  const Radar r(compiled_pattern(R"({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") })"));
   REQUIRE(r.active());
   const Drop d = r.check(json_event(R"({"eventName":"ConsoleLogin","userIdentity":{"type":"AssumedRole"}})"));
   CHECK(d.kind == DropKind::Silent);
