@@ -547,7 +547,7 @@ const proofView = new ProofView({
   details: $('compare'),
   before: $('compare-result'),
   engine,
-  cisTitle: (pattern) => { const alarm = cisAlarm(GALLERY, pattern); return alarm ? alarm.title.split(' — ')[0] : null; },
+  cisTitle: (pattern) => { const alarm = cisAlarm(GALLERY, pattern); return alarm ? `CIS ${alarm.id.slice(4)}` : null; },
   onAdd: (witness) => {
     const step = state.shown && current() ? witnessStep(doc.current, state.shown.result, witness) : null;
     if (step) doc.change(step.patch, step.label);
