@@ -32,7 +32,7 @@ const TEXT = {
   invalid: (which) => `Fix the ${which === 'A' ? 'current' : 'other'} pattern to compare them over every event.`,
   strictQuestion: (title) => `Is the current pattern at least as strict as ${title}, that is, does it alert on every event ${title} alerts on?`,
   strictYes: (relation) => `Yes: ${relation === 'equivalent' ? 'the two are equivalent' : 'it alerts on everything the benchmark’s pattern does, and more'}.`,
-  strictNo: 'No: the witnesses below are events the benchmark’s pattern alerts on and the current one does not.',
+  strictNo: 'No: it misses events the benchmark’s pattern alerts on (the witnesses below where B matches and A does not).',
   strictUnknown: 'Not decided (see above).',
   witnesses: (n) => `${n === 1 ? 'A witness event' : `${n} witness events`}, checked by the engine (A is the current pattern, B the other):`,
   verdicts: (a, b) => `Current pattern: ${a ? 'matches' : 'no match'} · other pattern: ${b ? 'matches' : 'no match'}`,
