@@ -20,6 +20,7 @@
 #include "filter_command.h"
 #include "sql_command.h"
 #include "input_file.h"
+#include "lang_option.h"
 #include "metric_report.h"
 #include "report.h"
 #include "cwlf/run.h"
@@ -49,6 +50,9 @@ const char* kUsage =
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages M [M ...]\n"
     "  cwlf test-metric-filter --filter-pattern PATTERN --log-event-messages file://messages.json\n"
     "      The offline twin of `aws logs test-metric-filter`: same flags, same JSON output.\n"
+    "\n"
+    "  --lang en|ja (any command; default: LC_ALL, LC_MESSAGES or LANG, else English): the language of\n"
+    "      explanations, warnings and notes. AWS's own messages stay in English.\n"
     "\n"
     "exit status: 0 ok; 1 invalid pattern (check); 2 usage or input error; 254 invalid pattern\n"
     "(test-metric-filter, as the AWS CLI).\n";
@@ -186,6 +190,7 @@ int cmd_test_metric_filter(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   cwlf::cli::guard_process();
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (std::string lang_error; !cwlf::cli::take_language_option(args, lang_error)) return usage_error(lang_error);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << usage_text();
     return args.empty() ? 2 : 0;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "caret.h"
+#include "cwlf/i18n.h"
 #include "report.h"
 
 namespace cwlf::cli {
@@ -67,23 +68,23 @@ std::string human_report(const TestRun& run, std::string_view pattern, std::stri
     out += warnings_report(run, pattern);  // e.g. smart quotes: why it was rejected
     return out;
   }
-  out += std::string("Pattern (") + family_name(run.compiled.pattern->family) + "): " + one_line(pattern, 200) + "\n";
-  out += std::string("Input: ") + input_format_name(run.input.format) + ", " + std::to_string(run.input.events.size()) +
-         (run.input.events.size() == 1 ? " event\n\n" : " events\n\n");
+  out += say("cli.pattern", {{"family", family_name(run.compiled.pattern->family)}, {"pattern", one_line(pattern, 200)}}) + "\n";
+  out += say(run.input.events.size() == 1 ? "cli.input.one" : "cli.input.other",
+             {{"format", input_format_name(run.input.format)}, {"count", std::to_string(run.input.events.size())}}) + "\n\n";
   for (size_t i = 0; i < run.input.events.size(); ++i) {
     const Event& e = run.input.events[i];
     LineCol from = line_col(pasted, e.span.offset), to = line_col(pasted, e.span.end() ? e.span.end() - 1 : 0);
-    std::string where = from.line == to.line ? "line " + std::to_string(from.line)
-                                             : "lines " + std::to_string(from.line) + "-" + std::to_string(to.line);
-    out += "Event " + std::to_string(i + 1) + " (" + where + "): ";
+    std::string where = from.line == to.line ? say("cli.line", {{"line", std::to_string(from.line)}})
+                                             : say("cli.lines", {{"from", std::to_string(from.line)}, {"to", std::to_string(to.line)}});
+    out += say("cli.event", {{"number", std::to_string(i + 1)}, {"where", where}});
     if (e.error) {
       LineCol at = line_col(pasted, e.error->span.offset);
-      out += "ERROR at line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " +
-             e.error->message + "\n\n";
+      out += say("cli.event-error", {{"line", std::to_string(at.line)}, {"column", std::to_string(at.column)},
+                                      {"message", e.error->message}}) + "\n\n";
       continue;
     }
     const EventResult& r = run.results[i];
-    out += r.matched ? "MATCH\n" : "NO MATCH\n";
+    out += say(r.matched ? "cli.match" : "cli.no-match") + "\n";
     out += "    " + one_line(e.message, 100) + "\n";
     if (!r.extracted.empty()) {
       out += "    extracted:";
@@ -93,8 +94,9 @@ std::string human_report(const TestRun& run, std::string_view pattern, std::stri
     if (r.explanation) tree(out, *r.explanation, pattern, color);
     out += "\n";
   }
-  out += std::to_string(run.matched) + " matched, " + std::to_string(run.unmatched) + " not matched, " +
-         std::to_string(run.errors) + (run.errors == 1 ? " error\n" : " errors\n");
+  out += say(run.errors == 1 ? "cli.summary.one-error" : "cli.summary",
+             {{"matched", std::to_string(run.matched)}, {"unmatched", std::to_string(run.unmatched)},
+              {"errors", std::to_string(run.errors)}}) + "\n";
   out += warnings_report(run, pattern);
   return out;
 }

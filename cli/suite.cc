@@ -13,6 +13,7 @@
 #include <rapidjson/error/en.h>
 
 #include "caret.h"
+#include "cwlf/i18n.h"
 #include "cwlf/workbench.h"
 #include "input_file.h"
 #include "cwlf/run.h"
@@ -162,7 +163,9 @@ int cmd_test_suite(const std::vector<std::string>& args) {
   const char* red = color ? "\x1b[31m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   const size_t n = run.input.events.size();
-  std::cout << path << ": " << n << (n == 1 ? " event" : " events") << ", " << run.matched << " matched\n";
+  std::cout << say(n == 1 ? "cli.suite.header.one" : "cli.suite.header.other",
+                   {{"path", path}, {"count", std::to_string(n)}, {"matched", std::to_string(run.matched)}})
+            << "\n";
   // Version 2: expectations find their events by identity (the first event with it).
   std::unordered_map<std::string, size_t> by_identity;
   const std::vector<std::string> identities = cwlf::event_identities(run.input.events);
@@ -174,23 +177,25 @@ int cmd_test_suite(const std::vector<std::string>& args) {
       auto found = by_identity.find(e.id);
       i = found == by_identity.end() ? SIZE_MAX : found->second;
     }
-    const char* want = e.match ? "should match" : "should not match";
+    const std::string want = say(e.match ? "cli.suite.should-match" : "cli.suite.should-not-match");
     std::ostringstream line;
     bool holds = false;
     if (i == SIZE_MAX) {
-      line << (e.event ? "event " + std::to_string(e.event) : std::string("an event")) << ": " << want
-           << ", but it is gone (no event has the identity " << e.id << ")";
+      const std::string which = e.event ? say("cli.suite.event", {{"event", std::to_string(e.event)}})
+                                        : say("cli.suite.an-event");
+      line << say("cli.suite.gone", {{"which", which}, {"want", want}, {"id", e.id}});
     } else if (i >= n) {
-      line << "event " << e.event << ": " << want << ", but there is no such event (" << n << " in the file)";
+      line << say("cli.suite.no-such-event", {{"event", std::to_string(e.event)}, {"want", want}, {"count", std::to_string(n)}});
     } else {
       const bool matched = i < run.results.size() && run.results[i].matched;
       holds = matched == e.match;
       const Span& span = run.input.events[i].span;
       const uint32_t from = line_of(suite.events, span.offset);
       const uint32_t to = line_of(suite.events, span.offset + (span.length ? span.length - 1 : 0));
-      line << "event " << i + 1 << " (" << (from == to ? "line " + std::to_string(from)
-                                                         : "lines " + std::to_string(from) + "-" + std::to_string(to))
-           << "): " << want << ", " << (matched ? "matches" : "does not match");
+      const std::string where = from == to ? say("cli.line", {{"line", std::to_string(from)}})
+                                           : say("cli.lines", {{"from", std::to_string(from)}, {"to", std::to_string(to)}});
+      line << say("cli.suite.expectation", {{"event", std::to_string(i + 1)}, {"where", where}, {"want", want},
+                                           {"got", say(matched ? "cli.suite.matches" : "cli.suite.does-not-match")}});
       if (run.input.events[i].error) line << " (" << run.input.events[i].error->message << ")";
     }
     holding += holds;
@@ -198,10 +203,11 @@ int cmd_test_suite(const std::vector<std::string>& args) {
   }
   const bool all = holding == suite.expectations.size();
   if (suite.expectations.empty()) {
-    std::cout << "no expectations to check (mark events \"should match\" / \"should not match\" in the page)\n";
+    std::cout << say("cli.suite.no-expectations") << "\n";
   } else {
-    std::cout << (all ? green : red) << holding << "/" << suite.expectations.size() << " expectations hold" << reset
-              << "\n";
+    std::cout << (all ? green : red)
+              << say("cli.suite.summary", {{"holding", std::to_string(holding)}, {"total", std::to_string(suite.expectations.size())}})
+              << reset << "\n";
   }
   return all ? 0 : 1;
 }

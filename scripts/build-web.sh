@@ -39,6 +39,7 @@ cp "$build_dir/wasm/cwlf.js" "$build_dir/wasm/cwlf.wasm" "$stage/"
 # and the service worker does not cache it.
 printf '{ "private": true, "type": "commonjs" }\n' > "$stage/package.json"
 
+node scripts/messages-module.mjs messages "$stage/messages.js"
 node --input-type=module - tests/data/seed "$stage/seed-example.js" <<'JS'
 import { readFileSync, writeFileSync } from 'node:fs';
 const [seedDir, out] = process.argv.slice(2);

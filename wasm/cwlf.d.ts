@@ -274,6 +274,9 @@ export interface CwlfModule {
   comparePatterns(a: string, b: string, sample?: string): Proof;
   summarizePattern(pattern: string): string;
   sql(pattern: string, dialect: 'duckdb' | 'trino' | 'athena'): SqlResult;
+  /** The language of every sentence written from now on ('en', 'ja', 'ja-JP', …); false for one cwlf does not speak. */
+  setLanguage(tag: string): boolean;
+  language(): 'en' | 'ja';
   EventSet: new (pastedText: string) => EventSet;
   FileScan: new (pattern: string, keep?: number) => FileScan;
   StreamFilter: new (pattern: string, lines: boolean) => StreamFilter;

@@ -10,7 +10,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, decidingNodes, plural, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, count, counted, decidingNodes, renderCounts, renderEventList,
   renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -36,6 +36,9 @@ import { beyondLimits } from './limits.js';
 import { RadarView } from './radar.js';
 import { ProofView, addCisButtons, cisAlarm, witnessStep } from './compare-proof.js';
 import { GALLERY } from './gallery-data.js';
+import { adoptDocumentLanguage, chosenLanguage, initI18n, language, onLanguageChange, t } from './i18n.js';
+
+initI18n();
 
 const DEBOUNCE_MS = 150;
 // An edit of the pattern is tested at once, without the debounce, while the
@@ -107,9 +110,7 @@ const engine = new Engine({
     const el = $('engine-state');
     el.hidden = false;
     el.classList.add('engine-error');
-    el.textContent = fatal
-      ? `The engine could not start: ${message}`
-      : `The engine failed on this input (${message}). It has been restarted; try a smaller paste.`;
+    el.textContent = fatal ? t('page.engine.fatal', { message }) : t('page.engine.failed', { message });
     setBusy(false);
   },
 });
@@ -139,7 +140,7 @@ function requestTest({ now = false, extra = null } = {}) {
     timer = 0;
     engine.test({
       pattern: texts.pattern, text: texts.events, explain: state.selected, compare: doc.current.compare || undefined,
-      metric: metricTool.definition, ...extra,
+      metric: metricTool.definition, lang: language(), ...extra,
     });
     clearTimeout(busyTimer);
     busyTimer = setTimeout(() => { if (engine.busy) setBusy(true); }, 300);
@@ -171,7 +172,7 @@ function draw({ fromUser }) {
   setChip($('family'), result.pattern.ok ? chipLabel(result.pattern.family) : '');
   setChip($('format'), result.format === 'empty'
     ? ''
-    : `${plural(result.events.length, 'event', 'events')} · ${FORMAT_LABELS[result.format] || result.format}`);
+    : `${counted(result.events.length, 'page.counts.events')} · ${FORMAT_LABELS[result.format] || result.format}`);
   setNote($('format-note'), sourceNote(result.format));
 
   radarView.update(result, state.selected);  // before drawList, which draws its badges
@@ -208,7 +209,7 @@ function setChip(el, text) {
 }
 
 function chipLabel(family) {
-  return { 'match-all': 'Match all', terms: 'Text terms', json: 'JSON', 'space-delimited': 'Space-delimited' }[family]
+  return (['match-all', 'terms', 'json', 'space-delimited'].includes(family) ? t(`page.chip.${family}`) : null)
     || FAMILY_LABELS[family] || family;
 }
 
@@ -223,7 +224,7 @@ function drawList() {
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
-  more.textContent = rest > 0 ? `Show ${count(Math.min(rest, LIST_PAGE))} more (${count(rest)} hidden)` : '';
+  more.textContent = rest > 0 ? t('page.list.show-more', { count: count(Math.min(rest, LIST_PAGE)), hidden: count(rest) }) : '';
   const active = list.querySelector('[aria-selected="true"]');
   if (hadFocus) (active || list.querySelector('[tabindex="0"]'))?.focus({ preventScroll: false });
 }
@@ -569,11 +570,14 @@ const filesTool = new FilesTool({
 new AlarmPanel({ root: $('alarm-panel'), engine, files: () => filesTool.files, pattern: () => texts.pattern, metric: () => null });
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events, {}, STEP.gallery(alarm.title)) });
-addCisButtons($('gallery-list'), GALLERY, (alarm) => {
-  doc.change({ compare: alarm.pattern }, STEP.compareWith(alarm.title));
+// Each CIS alarm: "Is mine at least as strict?" puts it in "Compare with…" (compare-proof.js).
+const compareWithCis = (alarm) => {
+  doc.change({ compare: alarm.pattern }, t('page.proof.compared-with', { title: t(`page.gallery.${alarm.id}.title`) }));
   $('compare').open = true;
   $('compare').scrollIntoView({ block: 'nearest' });
-});
+};
+addCisButtons($('gallery-list'), GALLERY, compareWithCis);
+onLanguageChange(() => addCisButtons($('gallery-list'), GALLERY, compareWithCis));
 
 const exportPanel = new ExportPanel({
   root: $('export'),
@@ -606,6 +610,7 @@ const expectations = new Expectations({
 // Puts a test (from a link or a file) in the boxes and runs it: one step,
 // so that what was on screen comes back with Undo.
 function openTest(test, label) {
+  if (test.lang) adoptDocumentLanguage(test.lang);
   load(test.pattern, test.events, { selected: test.selected, expected: test.expectations }, label);
 }
 
@@ -626,6 +631,7 @@ function snapshot() {
   return {
     pattern: texts.pattern, events: texts.events, expectations: doc.current.expectations, selected: state.selected,
     indexOf: result ? identityIndex(result) : new Map(),
+    lang: chosenLanguage(),  // null unless the user chose one with the switch
   };
 }
 
@@ -649,6 +655,15 @@ startOffline({ snapshot });
 
 const kept = new KeptWork({ checkbox: $('keep-work'), onError: (message) => sharing.say(message, 'error') });
 new HistoryBar({ doc, undo: $('undo'), redo: $('redo'), note: $('step-note') });
+
+// ---- language (i18n.js) ------------------------------------------------------------------
+
+// The engine writes its sentences in the new language: ask again, and redraw
+// what the page writes itself at once.
+onLanguageChange(() => {
+  if (state.shown) draw({ fromUser: false });
+  if (state.shown) requestTest({ now: true });
+});
 
 // ---- start -----------------------------------------------------------------------------
 

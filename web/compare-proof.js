@@ -10,6 +10,7 @@
 // with…" and answers "is my pattern at least as strict as CIS x.y?" — does it
 // alert on every event CIS x.y alerts on (equivalent or broader)?
 import { h, sentence } from './render.js';
+import { language, t } from './i18n.js';
 
 const DEBOUNCE_MS = 250;
 const MESSAGE_SHOWN = 600;  // characters of a witness shown (the whole event is added)
@@ -17,31 +18,15 @@ const MESSAGE_SHOWN = 600;  // characters of a witness shown (the whole event is
 // Pastes a witness can be appended to: JSON objects one after another, or lines.
 const APPENDABLE = new Set(['empty', 'json-objects', 'lines']);
 
-const TEXT = {
-  everyEvent: 'For every possible event',
-  onYourEvents: 'On your events',
-  working: 'Deciding…',
-  relation: {
-    equivalent: 'Equivalent: the two patterns match exactly the same events.',
-    narrower: 'Narrower: every event the current pattern matches, the other matches too, and the other also matches events the current one does not.',
-    broader: 'Broader: the current pattern matches every event the other matches, and more.',
-    disjoint: 'Disjoint: no event matches both patterns.',
-    overlapping: 'Overlapping: the patterns share events, and each matches events the other does not.',
-    unknown: (why) => `Not decided: ${why}`,
-  },
-  invalid: (which) => `Fix the ${which === 'A' ? 'current' : 'other'} pattern to compare them over every event.`,
-  strictQuestion: (title) => `Is the current pattern at least as strict as ${title}, that is, does it alert on every event ${title} alerts on?`,
-  strictYes: (relation) => `Yes: ${relation === 'equivalent' ? 'the two are equivalent' : 'it alerts on everything the benchmark’s pattern does, and more'}.`,
-  strictNo: 'No: it misses events the benchmark’s pattern alerts on (the witnesses below where B matches and A does not).',
-  strictUnknown: 'Not decided (see above).',
-  witnesses: (n) => `${n === 1 ? 'A witness event' : `${n} witness events`}, checked by the engine (A is the current pattern, B the other):`,
-  verdicts: (a, b) => `Current pattern: ${a ? 'matches' : 'no match'} · other pattern: ${b ? 'matches' : 'no match'}`,
-  fromSample: 'an edit of your first event',
-  add: 'Add to my events',
-  cannotAdd: 'Witnesses can be added to pasted JSON objects or lines, not to this kind of paste.',
-  added: (n) => `Added witness event #${n} to the events`,
-  cisButton: 'Is mine at least as strict?',
+// The sentences, in the page's language (messages/*.json, page.proof.*).
+const RELATIONS = {
+  equivalent: () => t('page.proof.relation.equivalent'),
+  narrower: () => t('page.proof.relation.narrower'),
+  broader: () => t('page.proof.relation.broader'),
+  disjoint: () => t('page.proof.relation.disjoint'),
+  overlapping: () => t('page.proof.relation.overlapping'),
 };
+const verdictWord = (matches) => (matches ? t('page.proof.matches') : t('page.proof.no-match'));
 
 export class ProofView {
   // details: the "Compare with…" <details>; before: the element the proof is
@@ -53,7 +38,7 @@ export class ProofView {
     this.onAdd = onAdd;
     this.cisTitle = cisTitle;
     this.root = h('section', { class: 'compare-proof', 'aria-live': 'polite', hidden: true });
-    this.localHeading = h('h3', { class: 'compare-heading', hidden: true }, TEXT.onYourEvents);
+    this.localHeading = h('h3', { class: 'compare-heading', hidden: true }, t('page.proof.on-your-events'));
     details.insertBefore(this.root, before);
     details.insertBefore(this.localHeading, before);
     this.key = '';
@@ -73,7 +58,7 @@ export class ProofView {
       clearTimeout(this.timer);
       return;
     }
-    const key = JSON.stringify([pattern, other, eventsVersion]);
+    const key = JSON.stringify([pattern, other, eventsVersion, language()]);
     if (key === this.key) return;
     this.key = key;
     clearTimeout(this.timer);
@@ -82,7 +67,7 @@ export class ProofView {
       return;
     }
     this.root.dataset.state = 'working';
-    this.root.replaceChildren(h('h3', { class: 'compare-heading' }, TEXT.everyEvent), h('p', { class: 'compare-working' }, TEXT.working));
+    this.root.replaceChildren(h('h3', { class: 'compare-heading' }, t('page.proof.every-event')), h('p', { class: 'compare-working' }, t('page.proof.working')));
     this.timer = setTimeout(() => {
       this.engine.prove(pattern, other, 'events').then((result) => {
         if (this.key === key) this.draw(result, pattern, other);
@@ -91,9 +76,10 @@ export class ProofView {
   }
 
   draw(result, pattern, other) {
-    const parts = [h('h3', { class: 'compare-heading' }, TEXT.everyEvent)];
+    this.localHeading.textContent = t('page.proof.on-your-events');
+    const parts = [h('h3', { class: 'compare-heading' }, t('page.proof.every-event'))];
     if (result.error) {
-      parts.push(h('p', { class: 'compare-error' }, result.error.pattern ? TEXT.invalid(result.error.pattern) : result.error.message));
+      parts.push(h('p', { class: 'compare-error' }, result.error.pattern === 'A' ? t('page.proof.invalid-current') : result.error.pattern === 'B' ? t('page.proof.invalid-other') : result.error.message));
       this.root.dataset.state = 'error';
       this.root.replaceChildren(...parts);
       return;
@@ -101,17 +87,18 @@ export class ProofView {
     const { relation } = result;
     this.root.dataset.state = 'done';
     this.root.dataset.relation = relation;
-    parts.push(h('p', { class: 'proof-relation' }, sentence(relation === 'unknown' ? TEXT.relation.unknown(result.unknownReason) : TEXT.relation[relation])));
+    parts.push(h('p', { class: 'proof-relation' }, sentence(relation === 'unknown' ? t('page.proof.relation.unknown', { reason: result.unknownReason }) : RELATIONS[relation]())));
     const cis = this.cisTitle(other);
     if (cis) {
-      const answer = relation === 'unknown' ? TEXT.strictUnknown
-        : relation === 'equivalent' || relation === 'broader' ? TEXT.strictYes(relation) : TEXT.strictNo;
+      const answer = relation === 'unknown' ? t('page.proof.strict-unknown')
+        : relation === 'equivalent' ? t('page.proof.strict-yes-equivalent')
+          : relation === 'broader' ? t('page.proof.strict-yes-broader') : t('page.proof.strict-no');
       parts.push(h('p', { class: 'proof-strict', dataset: { answer: relation === 'unknown' ? 'unknown' : (relation === 'equivalent' || relation === 'broader' ? 'yes' : 'no') } },
-        h('strong', {}, TEXT.strictQuestion(cis)), ' ', answer));
+        h('strong', {}, t('page.proof.strict-question', { cis })), ' ', answer));
     }
     const witnesses = result.witnesses.filter((w) => w.a !== w.b);
     if (witnesses.length) {
-      parts.push(h('p', {}, TEXT.witnesses(witnesses.length)));
+      parts.push(h('p', {}, witnesses.length === 1 ? t('page.proof.witnesses.one') : t('page.proof.witnesses.other', { count: witnesses.length })));
       parts.push(h('ul', { class: 'proof-witnesses' }, witnesses.map((w) => this.witnessItem(w))));
     }
     this.root.replaceChildren(...parts);
@@ -119,11 +106,11 @@ export class ProofView {
 
   witnessItem(w) {
     const canAdd = APPENDABLE.has(this.format);
-    const button = h('button', { type: 'button', class: 'ghost proof-add', disabled: !canAdd, title: canAdd ? null : TEXT.cannotAdd }, TEXT.add);
+    const button = h('button', { type: 'button', class: 'ghost proof-add', disabled: !canAdd, title: canAdd ? null : t('page.proof.cannot-add') }, t('page.proof.add'));
     button.addEventListener('click', () => this.onAdd(w));
     const shown = w.message.length > MESSAGE_SHOWN ? `${w.message.slice(0, MESSAGE_SHOWN)}…` : w.message;
     return h('li', { class: 'proof-witness', dataset: { a: String(w.a), b: String(w.b) } },
-      h('p', { class: 'proof-verdicts' }, TEXT.verdicts(w.a, w.b), w.fromSample ? ` (${TEXT.fromSample})` : ''),
+      h('p', { class: 'proof-verdicts' }, t('page.proof.verdicts', { a: verdictWord(w.a), b: verdictWord(w.b) }), w.fromSample ? ` (${t('page.proof.from-sample')})` : ''),
       h('p', { class: 'proof-reason' }, sentence(w.reason)),
       h('pre', { class: 'proof-message' }, shown),
       button);
@@ -147,18 +134,18 @@ export function witnessStep(doc, result, w) {
   const events = before === '' ? `${message}\n` : `${before}\n\n${message}\n`;
   const expectations = new Map(doc.expectations);
   expectations.set(`#${n}`, w.a ? 'match' : 'no-match');
-  return { patch: { events, expectations, selected: n - 1 }, label: TEXT.added(n) };
+  return { patch: { events, expectations, selected: n - 1 }, label: t('page.proof.added', { number: n }) };
 }
 
 // Adds "Is mine at least as strict?" to each CIS alarm of the gallery list
 // (gallery.js draws it; `alarms` is GALLERY): onCompare(alarm) puts the alarm
-// in "Compare with…".
+// in "Compare with…". Call it again after the gallery is redrawn.
 export function addCisButtons(list, alarms, onCompare) {
   for (const alarm of alarms) {
     if (!alarm.id.startsWith('cis-')) continue;
     const load = list.querySelector(`button[data-alarm="${alarm.id}"]`);
-    if (!load) continue;
-    const button = h('button', { type: 'button', class: 'ghost proof-cis', dataset: { cis: alarm.id } }, TEXT.cisButton);
+    if (!load || list.querySelector(`button[data-cis="${alarm.id}"]`)) continue;
+    const button = h('button', { type: 'button', class: 'ghost proof-cis', dataset: { cis: alarm.id } }, t('page.proof.cis-button'));
     button.addEventListener('click', () => onCompare(alarm));
     load.after(' ', button);
   }

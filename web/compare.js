@@ -1,7 +1,8 @@
 // "Compare with…": a second pattern run over the same events (in the worker,
 // see engine-worker.js), listing the events where the two disagree, so that
 // "is my pattern equivalent to, or stricter than, the CIS one?" has an answer.
-import { h, plural, sentence } from './render.js';
+import { counted, h, sentence } from './render.js';
+import { t } from './i18n.js';
 
 export class CompareTool {
   // input: the second pattern's box; output: where the answer goes;
@@ -34,12 +35,13 @@ export class CompareTool {
     }
     this.output.hidden = false;
     if (!comparison.ok) {
-      const where = comparison.error ? ` (character ${comparison.error.offset + 1}: ${comparison.error.message})` : '';
-      this.output.replaceChildren(h('p', { class: 'compare-error' }, sentence(`The other pattern is not valid${where}.`)));
+      this.output.replaceChildren(h('p', { class: 'compare-error' }, sentence(comparison.error
+        ? t('page.compare.invalid-at', { character: comparison.error.offset + 1, message: comparison.error.message })
+        : t('page.compare.invalid'))));
       return;
     }
     if (!result.pattern.ok) {
-      this.output.replaceChildren(h('p', {}, 'Fix the current pattern to compare.'));
+      this.output.replaceChildren(h('p', {}, t('page.compare.fix-current')));
       return;
     }
     const list = (indexes) => h('ul', { class: 'compare-events' }, indexes.slice(0, 50).map((i) => {
@@ -47,20 +49,20 @@ export class CompareTool {
       const button = h('button', { type: 'button', class: 'ghost', dataset: { index: i } }, `#${i + 1} ${event ? event.title : ''}`);
       button.addEventListener('click', () => this.onSelect(i));
       return h('li', {}, button);
-    }), indexes.length > 50 ? h('li', {}, `and ${indexes.length - 50} more`) : null);
+    }), indexes.length > 50 ? h('li', {}, t('page.compare.more', { count: indexes.length - 50 })) : null);
     const { onlyFirst, onlySecond } = comparison;
     const verdict = onlyFirst.length === 0 && onlySecond.length === 0
-      ? 'Equivalent on these events: both patterns give the same verdict on every event.'
+      ? t('page.compare.equivalent')
       : onlyFirst.length === 0
-        ? 'The current pattern is stricter on these events: it matches nothing the other does not.'
+        ? t('page.compare.current-stricter')
         : onlySecond.length === 0
-          ? 'The other pattern is stricter on these events: the current one matches everything it does, and more.'
-          : 'The patterns disagree both ways.';
+          ? t('page.compare.other-stricter')
+          : t('page.compare.both-ways');
     this.output.replaceChildren(...[
       h('p', { class: 'compare-verdict' }, verdict),
-      h('p', {}, `Both match ${plural(comparison.both, 'event', 'events')}; neither matches ${plural(comparison.neither, 'event', 'events')}.`),
-      onlyFirst.length ? h('div', { class: 'compare-only-first' }, h('p', {}, `Only the current pattern matches ${plural(onlyFirst.length, 'event', 'events')}:`), list(onlyFirst)) : null,
-      onlySecond.length ? h('div', { class: 'compare-only-second' }, h('p', {}, `Only the other pattern matches ${plural(onlySecond.length, 'event', 'events')}:`), list(onlySecond)) : null,
+      h('p', {}, t('page.compare.both-neither', { both: counted(comparison.both, 'page.counts.events'), neither: counted(comparison.neither, 'page.counts.events') })),
+      onlyFirst.length ? h('div', { class: 'compare-only-first' }, h('p', {}, t('page.compare.only-current', { events: counted(onlyFirst.length, 'page.counts.events') })), list(onlyFirst)) : null,
+      onlySecond.length ? h('div', { class: 'compare-only-second' }, h('p', {}, t('page.compare.only-other', { events: counted(onlySecond.length, 'page.counts.events') })), list(onlySecond)) : null,
     ].filter(Boolean));
   }
 }

@@ -88,6 +88,20 @@ function forgetEvents({ alive = true } = {}) {
   metricCache = null;
 }
 
+// The page's language (i18n.js): the engine writes its sentences in it, so
+// what was computed in another language is dropped when it changes.
+let language = 'en';
+function useLanguage(lang) {
+  if (!engine.setLanguage(lang) || lang === language) return;
+  language = lang;
+  last = null;
+  lintCache = null;
+  compared = null;
+  metricCache = null;
+  summarized = null;
+  proved = null;
+}
+
 let lintCache = null;  // { pattern, events, lint }: warnings depend on the pattern and the text only
 let last = null;       // { pattern, events, explain, verdicts }: the last test, for a repeated request
 
@@ -279,6 +293,7 @@ self.onmessage = (e) => {
     // The page sends the events' text only when it changed (engine.js).
     if (message.text !== undefined) text = wellFormed(String(message.text));
     try {
+      useLanguage(typeof message.lang === 'string' ? message.lang : 'en');
       const run = runTest(wellFormed(String(message.pattern)), text, message.explain | 0);
       const result = toPageResult(run, message.explain | 0);
       addExtras(result, run, message);

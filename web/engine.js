@@ -67,7 +67,7 @@ export class Engine {
     this.sentText = request.text;
     this.worker.postMessage({
       type: 'test', id: request.id, pattern: request.pattern, text, explain: request.explain,
-      exclude: request.exclude, byArn: request.byArn, compare: request.compare, metric: request.metric,
+      exclude: request.exclude, byArn: request.byArn, compare: request.compare, metric: request.metric, lang: request.lang,
     });
   }
 

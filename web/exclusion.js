@@ -5,6 +5,7 @@
 // Text only, never HTML.
 import { h, sentence } from './render.js';
 import { STEP } from './steps.js';
+import { t } from './i18n.js';
 
 export class ExclusionTool {
   // button: "Exclude this principal"; byArn: checkbox (AssumedRole by ARN);
@@ -45,7 +46,7 @@ export class ExclusionTool {
       return;
     }
     const pattern = x.keepingPattern || x.pattern;
-    const who = `${x.identityType || 'principal'} ${x.value}`;
+    const who = `${x.identityType || t('page.exclusion.principal')} ${x.value}`;
     this.onApply(pattern, STEP.exclusion(who));
     this.before = { pattern, matched: result.counts.matched, total: result.events.length };
     this.after = null;
@@ -56,12 +57,12 @@ export class ExclusionTool {
 
   drawNote(x, who) {
     const kept = x.keepingPattern
-      ? `Events without \`${x.selector}\` (other identity types) still match: the clause is \`${x.selector} != … || ${x.selector} NOT EXISTS\`.`
-      : 'The clause reads `$.userIdentity.type`, which every CloudTrail identity has: only this principal’s events are dropped.';
+      ? t('page.exclusion.others-kept', { selector: x.selector })
+      : t('page.exclusion.by-type');
     const verdicts = this.before && this.after !== null
-      ? `Before: ${this.before.matched} of ${this.before.total} events matched; after: ${this.after}.`
+      ? t('page.exclusion.before-after', { before: this.before.matched, total: this.before.total, after: this.after })
       : '';
-    this.note.replaceChildren(h('p', {}, sentence(`Excluded ${who}. ${kept}`)), verdicts ? h('p', {}, verdicts) : '');
+    this.note.replaceChildren(h('p', {}, sentence(t('page.exclusion.excluded', { who, kept }))), verdicts ? h('p', {}, verdicts) : '');
     this.note.hidden = false;
   }
 

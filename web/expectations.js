@@ -12,8 +12,12 @@
 // event N once the events are split (resolvePositions). An expectation
 // whose event is gone does not hold, and says so.
 import { h } from './render.js';
+import { t } from './i18n.js';
 
-const LABELS = { match: 'should match', 'no-match': 'should not match' };
+const LABELS = {
+  get match() { return t('page.expect.badge.match'); },
+  get 'no-match'() { return t('page.expect.badge.no-match'); },
+};
 
 // identity -> index of the first event with it, per result.
 const indexes = new WeakMap();
@@ -79,10 +83,10 @@ export class Expectations {
     this.selected = 0;
     this.identity = null;  // the selected event's identity
     this.buttons = {
-      match: h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'match' }, 'aria-pressed': 'false' }, '✓ Should match'),
-      'no-match': h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'no-match' }, 'aria-pressed': 'false' }, '✗ Should not match'),
+      match: h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'match', i18n: 'page.expect.match' }, 'aria-pressed': 'false' }, t('page.expect.match')),
+      'no-match': h('button', { type: 'button', class: 'expect-btn', dataset: { expect: 'no-match', i18n: 'page.expect.no-match' }, 'aria-pressed': 'false' }, t('page.expect.no-match')),
     };
-    this.label = h('span', { class: 'expect-label' }, 'Expected verdict:');
+    this.label = h('span', { class: 'expect-label', dataset: { i18n: 'page.expect.label' } }, t('page.expect.label'));
     this.state = h('span', { class: 'expect-state', role: 'status' });
     group.append(this.label, this.buttons.match, this.buttons['no-match'], this.state);
     group.addEventListener('click', (e) => {
@@ -123,7 +127,7 @@ export class Expectations {
       this.state.className = 'expect-state';
     } else {
       const ok = holds(expect, event);
-      this.state.textContent = ok ? 'holds' : `does not hold: it ${event.matched ? 'matches' : 'does not match'}`;
+      this.state.textContent = ok ? t('page.expect.holds') : t(event.matched ? 'page.expect.fails-matches' : 'page.expect.fails-no-match');
       this.state.className = `expect-state ${ok ? 'expect-pass' : 'expect-fail'}`;
     }
     this.drawSummary(checked);
@@ -136,19 +140,20 @@ export class Expectations {
     if (this.map.size === 0) return;
     if (!checked) {
       el.className = 'expectations-summary';
-      el.textContent = `${this.map.size} expectation${this.map.size === 1 ? '' : 's'} not checked: the pattern is invalid`;
+      el.textContent = t(this.map.size === 1 ? 'page.expect.unchecked.one' : 'page.expect.unchecked.other', { count: this.map.size });
       return;
     }
     const all = checked.holding === checked.total;
     el.className = `expectations-summary ${all ? 'expect-pass' : 'expect-fail'}`;
-    el.append(h('strong', {}, `${checked.holding}/${checked.total} expectations hold`));
+    el.append(h('strong', {}, t('page.expect.summary', { holding: checked.holding, total: checked.total })));
     const notes = [];
-    if (checked.failing.length) notes.push(`not ${checked.failing.map((i) => `#${i + 1}`).join(', ')}`);
-    if (checked.gone) {
-      notes.push(checked.gone === 1 ? '1 expectation for an event that is gone'
-        : `${checked.gone} expectations for events that are gone`);
+    if (checked.failing.length) {
+      notes.push(t('page.expect.failing', { events: checked.failing.map((i) => `#${i + 1}`).join(t('page.list.comma')) }));
     }
-    if (notes.length) el.append(`: ${notes.join('; ')}`);
+    if (checked.gone) {
+      notes.push(t(checked.gone === 1 ? 'page.expect.gone.one' : 'page.expect.gone.other', { count: checked.gone }));
+    }
+    if (notes.length) el.append(t('page.expect.notes', { notes: notes.join(t('page.list.semicolon')) }));
   }
 
   // Marks each listed event with its expectation. Rows are kept between draws

@@ -5,6 +5,7 @@
 import { Engine } from './engine.js';
 import { FORMATS, sqlText } from './export.js';
 import { ALARM_FORMATS } from './export-alarm.js';
+import { t } from './i18n.js';
 
 export class ExportPanel {
   // root: the <details>; current(): { pattern, metric, messages }.
@@ -71,7 +72,7 @@ export class ExportPanel {
     await this.update();
     try {
       await navigator.clipboard.writeText(this.output.textContent);
-      this.status.textContent = 'Copied.';
+      this.status.textContent = t('page.export.copied');
     } catch (_) {
       // No clipboard permission (e.g. an insecure context): select it for Ctrl+C.
       const range = document.createRange();
@@ -79,7 +80,7 @@ export class ExportPanel {
       const selection = getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      this.status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+      this.status.textContent = t('page.export.selected');
     }
   }
 }

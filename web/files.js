@@ -4,7 +4,8 @@
 // progress bar, the matching events as they are found, a summary by
 // eventName and by principal, and the explanation of any match on demand
 // (it is put in the boxes above with the pattern). Text only, never HTML.
-import { count, h, plural } from './render.js';
+import { count, counted, h, plural } from './render.js';
+import { t } from './i18n.js';
 import { fileRadarRows } from './radar.js';
 
 const LIST_MAX = 200;
@@ -74,7 +75,7 @@ export class FilesTool {
     this.progress.max = 1;
     this.rerun.hidden = true;
     this.scannedPattern = this.pattern();
-    this.status.textContent = `Reading ${plural(files.length, 'file', 'files')} (${formatBytes(files.reduce((s, f) => s + f.size, 0))})…`;
+    this.status.textContent = t('page.files.reading', { files: counted(files.length, 'page.counts.files'), size: formatBytes(files.reduce((s, f) => s + f.size, 0)) });
     document.documentElement.dataset.files = 'reading';
     // keep: only the matches the list shows are sent (and kept) by the worker.
     this.engine.worker.postMessage({ type: 'scan', id: this.scanId, pattern: this.scannedPattern, files, keep: LIST_MAX });
@@ -84,10 +85,10 @@ export class FilesTool {
     if (m.id !== this.scanId) return;
     this.progress.max = Math.max(m.total, 1);
     this.progress.value = m.bytes;
-    const counts = `${plural(m.events, 'event', 'events')} read, ${count(m.matched)} matching` + (m.errors ? `, ${count(m.errors)} not readable` : '');
+    const counts = t(m.errors ? 'page.files.counts-errors' : 'page.files.counts', { events: counted(m.events, 'page.counts.events'), matched: count(m.matched), errors: count(m.errors) });
     this.drawFiles(m.files || []);
     if (m.type === 'scan-progress') {
-      this.status.textContent = `${formatBytes(m.bytes)} of ${formatBytes(m.total)} · ${counts}`;
+      this.status.textContent = t('page.files.progress-status', { bytes: formatBytes(m.bytes), total: formatBytes(m.total), counts });
       this.addMatches(m.matches || []);
       return;
     }
@@ -95,14 +96,14 @@ export class FilesTool {
     document.documentElement.dataset.files = m.error ? 'failed' : 'done';
     this.rerun.hidden = false;
     if (m.error) {
-      this.status.textContent = `Could not read the files: ${m.error}`;
+      this.status.textContent = t('page.files.failed', { message: m.error });
       return;
     }
     this.progress.value = this.progress.max;
     const mbs = m.ms > 0 && m.inflated ? m.inflated / 1000 / m.ms : 0;
-    const rate = mbs ? ` (${mbs < 10 ? mbs.toFixed(1) : Math.round(mbs)} MB/s)` : '';
-    this.status.textContent = `Done in ${(m.ms / 1000).toFixed(1)} s${rate} · ${counts}` +
-      (m.matched > LIST_MAX ? ` (the first ${count(LIST_MAX)} are listed)` : '');
+    const rate = mbs ? t('page.files.rate', { mbs: mbs < 10 ? mbs.toFixed(1) : Math.round(mbs) }) : '';
+    this.status.textContent = t(m.matched > LIST_MAX ? 'page.files.done-listed' : 'page.files.done',
+      { seconds: (m.ms / 1000).toFixed(1), rate, counts, listed: count(LIST_MAX) });
     this.drawSummary(m.summary);
   }
 
@@ -125,7 +126,7 @@ export class FilesTool {
         const r = JSON.parse(match.message);
         if (r && typeof r.eventName === 'string') title = `${r.eventName} · ${r.eventTime || ''} · ${r.sourceIPAddress || ''}`;
       } catch (_) { /* plain text: its start */ }
-      const button = h('button', { type: 'button', class: 'ghost' }, 'Explain');
+      const button = h('button', { type: 'button', class: 'ghost' }, t('page.files.explain'));
       button.addEventListener('click', () => this.explain(this.scannedPattern, match.message, match.file));
       items.push(h('li', {}, h('span', { class: 'files-where' }, `${match.file} #${count(match.index + 1)}`), ' ', title, ' ', button));
     }
@@ -135,15 +136,15 @@ export class FilesTool {
   // The engine counts the first summary.distinctLimit distinct names one by
   // one (bounded memory); matches with later new names are one last row.
   drawSummary(summary) {
-    const table = (caption, rows, other) => {
-      const what = caption.replace(/^Matches by /, '');
-      if (other) rows = [...rows, [`(any other ${what}: past the first ${count(summary.distinctLimit)} distinct ones, not counted one by one)`, other]];
+    const table = (caption, what, rows, other) => {
+      if (other) rows = [...rows, [t('page.files.other', { what, limit: count(summary.distinctLimit) }), other]];
       return h('table', {},
         h('caption', {}, caption),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, what), h('th', { scope: 'col' }, 'Matches'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, what), h('th', { scope: 'col' }, t('page.files.matches-column')))),
         h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
     };
-    this.summary.replaceChildren(...fileRadarRows(summary), table('Matches by eventName', summary.byEventName, summary.otherEventNames),
-      table('Matches by principal', summary.byPrincipal, summary.otherPrincipals));
+    this.summary.replaceChildren(...fileRadarRows(summary),
+      table(t('page.files.by-event-name'), 'eventName', summary.byEventName, summary.otherEventNames),
+      table(t('page.files.by-principal'), t('page.files.principal'), summary.byPrincipal, summary.otherPrincipals));
   }
 }

@@ -2,7 +2,8 @@
 // (metric value, default value, up to 3 dimensions), validated as AWS does
 // and emulated per event by the engine (core/metric_filter.h, in the worker):
 // what each event would publish. Text only, never HTML.
-import { count, h, plural, sentence } from './render.js';
+import { count, counted, h, sentence } from './render.js';
+import { t } from './i18n.js';
 
 const SHOWN = 200;
 
@@ -47,8 +48,8 @@ export class MetricTool {
     const rows = metric.points.slice(0, SHOWN).map((p, i) => {
       const event = result.events[i];
       const what = p.kind === 'value'
-        ? `publishes ${p.value}${p.dimensions.map(([k, v]) => ` [${k}=${v}]`).join('')}`
-        : p.kind === 'default' ? `default ${p.value}` : 'nothing';
+        ? t('page.metric.publishes', { value: `${p.value}${p.dimensions.map(([k, v]) => ` [${k}=${v}]`).join('')}` })
+        : p.kind === 'default' ? t('page.metric.default-published', { value: p.value }) : t('page.metric.nothing');
       return h('li', { dataset: { kind: p.kind } },
         h('span', { class: 'metric-event' }, `#${i + 1} ${event ? event.title : ''}`),
         h('span', { class: 'metric-what' }, what),
@@ -56,7 +57,7 @@ export class MetricTool {
     });
     this.output.replaceChildren(...[
       h('p', { class: 'metric-summary' },
-        `${plural(metric.datapoints, 'datapoint', 'datapoints')}, sum ${count(Math.round(metric.sum * 1000) / 1000)}`),
+        t('page.metric.summary-line', { datapoints: counted(metric.datapoints, 'page.counts.datapoints'), sum: count(Math.round(metric.sum * 1000) / 1000) })),
       h('ul', { class: 'metric-points' }, rows),
       metric.points.length > SHOWN ? h('p', {}, `and ${count(metric.points.length - SHOWN)} more events`) : null,
     ].filter(Boolean));

@@ -14,18 +14,18 @@
 // - Over CloudTrail files (files.js): the same counts, from the engine's
 //   FileScan summary.
 // Everything is rendered as text (h(), sentence()), never as HTML.
-import { count, h, plural, sentence } from './render.js';
+import { count, h, sentence } from './render.js';
+import { t } from './i18n.js';
 
+// The sentences, in the page's language (messages/*.json, page.radar.*).
 const TEXT = {
-  silentBadge: 'silently dropped',
-  excludedBadge: 'excluded',
-  leakBadge: 'scope leak',
-  silentLine: (n, types) => `${plural(n, 'event', 'events')} would alert but ${n === 1 ? 'is' : 'are'} silently dropped by an exclusion: ${types}.`,
-  leakLine: (n, expected) => `${plural(n, 'match', 'matches')} ${n === 1 ? 'comes' : 'come'} from another service than \`${expected}\`: the pattern names no \`$.eventSource\`.`,
-  summaryLabel: 'In short',
-  filesSilent: (n, types) => `${plural(n, 'event', 'events')} silently dropped (the alarm’s core matches, an exclusion’s field is missing): ${types}.`,
-  filesExcluded: (n) => `${plural(n, 'event', 'events')} excluded as meant (the excluded value).`,
-  filesLeaks: (n, expected, sources) => `${plural(n, 'match', 'matches')} from another service than \`${expected}\`: ${sources}.`,
+  badge: { silent: () => t('page.radar.badge.silent'), excluded: () => t('page.radar.badge.excluded'), leak: () => t('page.radar.badge.leak') },
+  silentLine: (n, types) => (n === 1 ? t('page.radar.line.silent.one', { count: count(n), types }) : t('page.radar.line.silent.other', { count: count(n), types })),
+  leakLine: (n, expected) => (n === 1 ? t('page.radar.line.leak.one', { count: count(n), expected }) : t('page.radar.line.leak.other', { count: count(n), expected })),
+  summaryLabel: () => t('page.radar.summary-label'),
+  filesSilent: (n, types) => (n === 1 ? t('page.radar.files.silent.one', { count: count(n), types }) : t('page.radar.files.silent.other', { count: count(n), types })),
+  filesExcluded: (n) => (n === 1 ? t('page.radar.files.excluded.one', { count: count(n) }) : t('page.radar.files.excluded.other', { count: count(n) })),
+  filesLeaks: (n, expected, sources) => (n === 1 ? t('page.radar.files.leaks.one', { count: count(n), expected, sources }) : t('page.radar.files.leaks.other', { count: count(n), expected, sources })),
 };
 
 // "IAMUser 9, Root 3", most first.
@@ -96,9 +96,10 @@ export class RadarView {
   }
 
   drawSummary(text) {
-    if (this.summaryEl.dataset.text === text) return;
-    this.summaryEl.dataset.text = text;
-    this.summaryEl.replaceChildren(...(text ? [h('strong', {}, `${TEXT.summaryLabel}: `), sentence(text)] : []));
+    const key = text && `${TEXT.summaryLabel()}|${text}`;
+    if (this.summaryEl.dataset.text === key) return;
+    this.summaryEl.dataset.text = key;
+    this.summaryEl.replaceChildren(...(text ? [h('strong', {}, `${TEXT.summaryLabel()}: `), sentence(text)] : []));
     this.summaryEl.hidden = text === '';
   }
 
@@ -107,7 +108,7 @@ export class RadarView {
   decorate(ul) {
     for (const li of ul.querySelectorAll('[role="option"]')) {
       const mark = this.byIndex.get(Number(li.dataset.index));
-      const label = mark ? TEXT[`${mark.kind}Badge`] : '';
+      const label = mark ? TEXT.badge[mark.kind]() : '';
       const badge = li.querySelector('.radar-badge');
       if ((badge ? badge.textContent : '') === label) continue;
       if (badge) badge.remove();

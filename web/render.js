@@ -1,6 +1,7 @@
 // DOM builders for the page: the pattern's status line, the list of
 // results and the explanation tree. Everything the user or an event
 // supplied is inserted as text (text nodes / textContent), never as HTML.
+import { language, t } from './i18n.js';
 
 // h('p', { class: 'x', dataset: { a: '1' } }, 'text', child, ...)
 export function h(tag, attrs = {}, ...children) {
@@ -19,22 +20,23 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// (Getters: the sentence is looked up in the page's language when drawn.)
 export const FAMILY_LABELS = {
-  'match-all': 'Empty pattern: matches every event',
-  terms: 'Text terms',
-  json: 'JSON pattern',
-  'space-delimited': 'Space-delimited pattern',
+  get 'match-all'() { return t('page.family.match-all'); },
+  get terms() { return t('page.family.terms'); },
+  get json() { return t('page.family.json'); },
+  get 'space-delimited'() { return t('page.family.space-delimited'); },
 };
 
 export const FORMAT_LABELS = {
-  'json-objects': 'JSON objects',
-  'json-array': 'JSON array',
-  'cloudtrail-records': 'CloudTrail Records file',
-  lines: 'Text lines',
-  'aws-lookup-events': 'from aws cloudtrail lookup-events',
-  'aws-log-events': 'from aws logs filter-log-events',
-  eventbridge: 'from EventBridge (CloudTrail detail)',
-  'logs-insights': 'from Logs Insights export',
+  get 'json-objects'() { return t('page.format.json-objects'); },
+  get 'json-array'() { return t('page.format.json-array'); },
+  get 'cloudtrail-records'() { return t('page.format.cloudtrail-records'); },
+  get lines() { return t('page.format.lines'); },
+  get 'aws-lookup-events'() { return t('page.format.aws-lookup-events'); },
+  get 'aws-log-events'() { return t('page.format.aws-log-events'); },
+  get eventbridge() { return t('page.format.eventbridge'); },
+  get 'logs-insights'() { return t('page.format.logs-insights'); },
 };
 
 // 1-based line and column of a UTF-16 offset in `text`.
@@ -59,6 +61,11 @@ export function plural(n, one, many) {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
+// "3 events" in the page's language: ids `${id}.one` and `${id}.other`, {count}.
+export function counted(n, id) {
+  return t(`${id}.${n === 1 ? 'one' : 'other'}`, { count: count(n) });
+}
+
 // ---- verdicts --------------------------------------------------------------
 
 export function verdictOf(event) {
@@ -68,10 +75,10 @@ export function verdictOf(event) {
 }
 
 const VERDICT = {
-  match: { icon: '✓', text: 'Match' },
-  'no-match': { icon: '✗', text: 'No match' },
-  error: { icon: '!', text: 'Error' },
-  untested: { icon: '–', text: 'Not tested' },
+  match: { icon: '✓', get text() { return t('page.verdict.match'); } },
+  'no-match': { icon: '✗', get text() { return t('page.verdict.no-match'); } },
+  error: { icon: '!', get text() { return t('page.verdict.error'); } },
+  untested: { icon: '–', get text() { return t('page.verdict.untested'); } },
 };
 
 export function verdictBadge(verdict) {
@@ -88,27 +95,27 @@ export function renderPatternStatus(el, compiled, pattern) {
   if (compiled.ok) {
     el.classList.add('status-ok');
     el.append(h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '✓'), ' ',
-      pattern.trim() === '' ? 'No pattern: every event matches.' : `Valid ${FAMILY_LABELS[compiled.family] || 'pattern'}.`);
+      pattern.trim() === '' ? t('page.status.empty') : t('page.status.valid', { family: FAMILY_LABELS[compiled.family] || t('page.family.pattern') }));
     return;
   }
   const error = compiled.error;
   const where = error.offset >= pattern.length
-    ? 'at the end of the pattern'
-    : `at ${describePosition(pattern, error.offset)}`;
+    ? t('page.status.at-end')
+    : t('page.status.at', { position: describePosition(pattern, error.offset) });
   el.classList.add('status-error');
   el.append(
     h('p', { class: 'error-main' },
       h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '!'), ' ',
-      h('strong', {}, 'Invalid pattern'), ` ${where}: `, error.message),
+      h('strong', {}, t('page.status.invalid')), ` ${where}: `, error.message),
     error.awsMessage
-      ? h('p', { class: 'error-aws' }, 'CloudWatch says: ', h('code', {}, `InvalidParameterException: ${error.awsMessage}`))
+      ? h('p', { class: 'error-aws' }, t('page.status.aws-says'), h('code', {}, `InvalidParameterException: ${error.awsMessage}`))
       : null,
   );
 }
 
 function describePosition(text, offset) {
   const { line, column } = lineColumn(text, offset);
-  return text.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
+  return text.includes('\n') ? t('page.position.line-column', { line, column }) : t('page.position.column', { column });
 }
 
 // ---- counts (also the list's filter) ----------------------------------------------
@@ -119,17 +126,17 @@ export function renderCounts(el, result, filter, onFilter) {
   const { counts } = result;
   const total = result.events.length;
   const items = [
-    ['all', plural(total, 'event', 'events')],
-    ['match', plural(counts.matched, 'match', 'matches')],
-    ['no-match', `${count(counts.unmatched)} no match`],
-    ['error', plural(counts.errors, 'error', 'errors')],
+    ['all', counted(total, 'page.counts.events')],
+    ['match', counted(counts.matched, 'page.counts.matches')],
+    ['no-match', counted(counts.unmatched, 'page.counts.no-match')],
+    ['error', counted(counts.errors, 'page.counts.errors')],
   ];
   for (const [key, label] of items) {
     const button = h('button', {
       type: 'button',
       class: `count count-${key}`,
       'aria-pressed': String(filter === key),
-      title: key === 'all' ? 'Show every event' : `Show only: ${label}`,
+      title: key === 'all' ? t('page.counts.show-all') : t('page.counts.show-only', { label }),
     }, label);
     button.addEventListener('click', () => onFilter(filter === key ? 'all' : key));
     el.append(button);
@@ -159,7 +166,7 @@ function eventRow(event, isSelected, text) {
   h('div', { class: 'event-line' },
     verdictBadge(verdict),
     h('span', { class: 'event-number' }, `#${event.index + 1}`),
-    h('span', { class: 'event-title' }, event.title || '(empty event)'),
+    h('span', { class: 'event-title' }, event.title || t('page.event.empty')),
     event.detail ? h('span', { class: 'event-detail-inline', 'aria-hidden': 'true' }, event.detail) : null),
   event.detail ? h('div', { class: 'event-detail' }, event.detail) : null,
   event.error ? h('div', { class: 'event-error' }, errorSentence(event.error, text)) : null,
@@ -172,7 +179,7 @@ function eventRow(event, isSelected, text) {
 // (title, detail and error come from the text).
 function rowKey(event, isSelected) {
   const extracted = event.extracted && event.extracted.length ? JSON.stringify(event.extracted) : '';
-  return `${verdictOf(event)}|${isSelected}|${extracted}`;
+  return `${verdictOf(event)}|${isSelected}|${extracted}|${language()}`;
 }
 
 export function renderEventList(ul, result, { filter, selected, limit, text }) {
@@ -195,7 +202,7 @@ export function renderEventList(ul, result, { filter, selected, limit, text }) {
   cache.rows = rows;
   if (shown.length === 0) {
     wanted.push(h('li', { class: 'event-empty', role: 'presentation' },
-      result.events.length === 0 ? 'Paste log events to test the pattern on them.' : 'No event in this group.'));
+      result.events.length === 0 ? t('page.list.no-events') : t('page.list.empty-group')));
   }
   // Long lists skip laying out the rows out of view (style.css); short ones
   // draw every row at once, e.g. for a screenshot of the whole page.
@@ -224,25 +231,25 @@ export function renderEventList(ul, result, { filter, selected, limit, text }) {
 }
 
 export function errorSentence(error, text) {
-  const where = text === undefined ? '' : ` (line ${lineColumn(text, error.offset).line}, column ${lineColumn(text, error.offset).column})`;
+  const where = text === undefined ? '' : t('page.event.error-at', lineColumn(text, error.offset));
   return `${error.message}${where}`;
 }
 
 // ---- the explanation ----------------------------------------------------------------
 
 const KIND_LABELS = {
-  'match-all': 'Empty pattern',
-  'not-json': 'JSON pattern',
-  and: 'All of these (&&)',
-  or: 'Any of these (||)',
-  terms: 'All the terms',
-  fields: 'The fields',
+  get 'match-all'() { return t('page.kind.match-all'); },
+  get 'not-json'() { return t('page.kind.not-json'); },
+  get and() { return t('page.kind.and'); },
+  get or() { return t('page.kind.or'); },
+  get terms() { return t('page.kind.terms'); },
+  get fields() { return t('page.kind.fields'); },
 };
 
 const OUTCOME = {
-  true: { icon: '✓', text: 'true' },
-  false: { icon: '✗', text: 'false' },
-  skipped: { icon: '–', text: 'not evaluated' },
+  true: { icon: '✓', get text() { return t('page.outcome.true'); } },
+  false: { icon: '✗', get text() { return t('page.outcome.false'); } },
+  skipped: { icon: '–', get text() { return t('page.outcome.skipped'); } },
 };
 
 // What decided the verdict: the decisive nodes with no decisive child. A
@@ -291,12 +298,12 @@ function foundView(node) {
   const text = node.foundText ?? '';
   let value;
   switch (node.found) {
-    case 'missing': value = h('span', { class: 'tag tag-missing' }, 'missing'); break;
+    case 'missing': value = h('span', { class: 'tag tag-missing' }, t('page.found.missing')); break;
     case 'null': value = h('span', { class: 'tag' }, 'null'); break;
     case 'string': value = h('code', { class: 'value' }, `"${text}"`); break;
     case 'object':
     case 'array':
-      value = [h('span', { class: 'tag' }, node.found), text ? h('code', { class: 'value' }, text) : null];
+      value = [h('span', { class: 'tag' }, t(`page.found.${node.found}`)), text ? h('code', { class: 'value' }, text) : null];
       break;
     case 'text':
       if (text === '' && node.eventOffset === null) return null;
@@ -304,7 +311,7 @@ function foundView(node) {
       break;
     default: value = h('code', { class: 'value' }, text);
   }
-  return h('span', { class: 'found' }, h('span', { class: 'found-label' }, 'found '), value);
+  return h('span', { class: 'found' }, h('span', { class: 'found-label' }, t('page.found.label')), value);
 }
 
 function nodeLabel(node, pattern) {
@@ -315,7 +322,7 @@ function nodeLabel(node, pattern) {
       h('span', { class: 'node-kind' }, KIND_LABELS[node.kind]),
       wide && slice ? h('code', { class: 'node-excerpt' }, slice.replace(/\s+/g, ' ')) : null);
   }
-  return h('span', { class: 'node-text' }, h('code', { class: 'node-code' }, slice || '(empty)'));
+  return h('span', { class: 'node-text' }, h('code', { class: 'node-code' }, slice || t('page.node.empty')));
 }
 
 // A compact node (one of many sibling leaves, e.g. 16 alternatives of an
@@ -334,7 +341,7 @@ function nodeView(nodes, i, pattern, depth, compact = false) {
   h('div', { class: 'node-head' },
     h('span', { class: `outcome outcome-${node.outcome}` }, h('span', { 'aria-hidden': 'true' }, outcome.icon), ` ${outcome.text}`),
     nodeLabel(node, pattern),
-    node.decisive && !groupDecided ? h('span', { class: 'decisive-tag' }, 'decisive') : null),
+    node.decisive && !groupDecided ? h('span', { class: 'decisive-tag' }, t('page.node.decisive')) : null),
   h('div', { class: 'node-body' },
     foundView(node),
     node.reason ? sentence(node.reason, 'reason') : null));
@@ -351,7 +358,7 @@ function childrenView(nodes, children, pattern, depth) {
   const flush = () => {
     if (run.length >= 3) {
       const details = h('details', { class: 'skipped-run' },
-        h('summary', {}, `${run.length} more not evaluated`));
+        h('summary', {}, t('page.tree.skipped-run', { count: run.length })));
       const inner = h('ul', { class: 'tree' });
       for (const c of run) inner.append(nodeView(nodes, c, pattern, depth, compact));
       details.append(inner);
@@ -380,55 +387,55 @@ export function renderExplanation(summaryEl, treeEl, { result, event, selected, 
   treeEl.textContent = '';
   if (!result) return;
   if (!result.pattern.ok) {
-    summaryEl.append(h('p', { class: 'muted' }, 'Fix the filter pattern to see why each event matches or not.'));
+    summaryEl.append(h('p', { class: 'muted' }, t('page.explain.invalid-pattern')));
     return;
   }
   if (!event) {
-    summaryEl.append(h('p', { class: 'muted' }, 'Paste log events to see how the pattern treats each of them.'));
+    summaryEl.append(h('p', { class: 'muted' }, t('page.explain.no-events')));
     return;
   }
   const verdict = verdictOf(event);
   summaryEl.append(h('p', { class: 'explain-title' },
     verdictBadge(verdict),
     h('span', { class: 'event-number' }, `#${event.index + 1}`),
-    h('span', { class: 'event-title' }, event.title || '(empty event)')));
+    h('span', { class: 'event-title' }, event.title || t('page.event.empty'))));
 
   if (event.error) {
     const { line, column } = lineColumn(text, event.error.offset);
     summaryEl.append(h('p', { class: 'explain-error' },
-      'This event was not tested: ', h('strong', {}, event.error.message), ` (line ${line}, column ${column} of the pasted text). `,
-      'The other events are tested as usual.'));
+      t('page.explain.not-tested'), h('strong', {}, event.error.message), t('page.explain.not-tested-at', { line, column }),
+      t('page.explain.others-tested')));
     return;
   }
   const explanation = selected && selected.explanation;
   if (!explanation || !explanation.nodes || explanation.nodes.length === 0) {
-    summaryEl.append(h('p', { class: 'muted' }, 'No explanation for this event.'));
+    summaryEl.append(h('p', { class: 'muted' }, t('page.explain.none')));
     return;
   }
   const nodes = explanation.nodes;
   const deciding = decidingNodes(nodes, 3);
   if (deciding.length) {
-    const p = h('p', { class: 'decided-by' }, 'Decided by ');
+    const p = h('p', { class: 'decided-by' }, t('page.explain.decided-by'));
     deciding.forEach((i, k) => {
       const n = nodes[i];
-      if (k > 0) p.append(k === deciding.length - 1 ? ' and ' : ', ');
+      if (k > 0) p.append(k === deciding.length - 1 ? t('page.list.and') : t('page.list.comma'));
       const slice = pattern.slice(n.patternOffset, n.patternOffset + n.patternLength);
       p.append(h('code', {}, slice ? clipText(slice, 90) : KIND_LABELS[n.kind] || n.kind),
-        ` (${OUTCOME[n.outcome].text})`);
+        t('page.explain.decided-outcome', { outcome: OUTCOME[n.outcome].text }));
     });
-    p.append('.');
+    p.append(t('page.explain.decided-end'));
     summaryEl.append(p);
     if (deciding.length === 1 && nodes[deciding[0]].reason) {
       const reason = sentence(nodes[deciding[0]].reason, 'decided-reason');
       summaryEl.append(h('p', {}, reason));
     }
   }
-  const tree = h('ul', { class: 'tree tree-root', 'aria-label': 'The pattern, step by step' });
+  const tree = h('ul', { class: 'tree tree-root', 'aria-label': t('page.tree.label') });
   tree.append(nodeView(nodes, 0, pattern, 0));
   treeEl.append(tree);
   if (selected.message !== undefined) {
     treeEl.append(h('details', { class: 'message' },
-      h('summary', {}, `Message as CloudWatch receives it (${plural(selected.messageLength, 'character', 'characters')})`),
+      h('summary', {}, t('page.explain.message', { characters: counted(selected.messageLength, 'page.counts.characters') })),
       h('pre', {}, selected.message)));
   }
 }

@@ -10,6 +10,7 @@ import { decodeFragment, encodeFragment, isShareFragment } from './share-link.js
 import { makeSuite, parseSuite, suiteToJson } from './suite-file.js';
 import { STEP } from './steps.js';
 import { sentence } from './render.js';
+import { formatNumber, t } from './i18n.js';
 
 // Chat tools and some mail clients cut longer messages.
 export const LONG_LINK = 2000;
@@ -61,22 +62,17 @@ export function initSharing(app, { shorten = null } = {}) {
     const link = await makeLink();
     panel.hidden = false;
     linkBox.value = link;
-    const n = link.length.toLocaleString('en-US');
+    const n = formatNumber(link.length);
     const tooLong = link.length > LONG_LINK;
-    length.textContent = tooLong
-      ? `${n} characters: longer than ${LONG_LINK.toLocaleString('en-US')}, which chat tools may cut. ` +
-        'Make it shorter, or send the test as a file:'
-      : `${n} characters.`;
+    length.textContent = tooLong ? t('page.share.too-long', { count: n, limit: formatNumber(LONG_LINK) }) : t('page.share.length', { count: n });
     length.className = tooLong ? 'share-length share-warn' : 'share-length';
     long.hidden = !tooLong;
     if (tooLong && !copyAnyway) {
-      say(note ? `${note}The link is still too long: not copied; choose below, or copy it anyway.`
-        : 'Not copied yet: choose below, or copy it anyway.', note ? 'ok' : 'info');
+      say(note ? t('page.share.still-too-long', { note }) : t('page.share.not-copied'), note ? 'ok' : 'info');
       return link;
     }
     const copied = await copy(link);
-    say(copied ? `${note}Link copied (${n} characters). It contains the events: send it only to people who may read them.`
-      : 'Select the link and copy it (this browser did not allow copying).', copied ? 'ok' : 'info');
+    say(copied ? t('page.share.copied', { note, count: n }) : t('page.share.select-and-copy'), copied ? 'ok' : 'info');
     return link;
   }
 
@@ -91,7 +87,7 @@ export function initSharing(app, { shorten = null } = {}) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    say('Saved as cwlf-test.json. Open it here again (Open .json… or drop it on the page), or run it in CI with `cwlf test --suite cwlf-test.json`.', 'ok');
+    say(t('page.share.saved'), 'ok');
   }
 
   async function openFile(file) {
@@ -99,12 +95,12 @@ export function initSharing(app, { shorten = null } = {}) {
     try {
       text = await file.text();
     } catch (err) {
-      say(`${file.name} could not be read (${err.message}). Nothing was changed.`, 'error');
+      say(t('page.share.file-unreadable', { name: file.name, message: err.message }), 'error');
       return false;
     }
     const read = parseSuite(text);
     if (!read.ok) {
-      say(`${file.name} cannot be opened: ${read.message}. Nothing was changed.`, 'error');
+      say(t('page.share.file-bad', { name: file.name, message: read.message }), 'error');
       return false;
     }
     app.open(read.test, STEP.file(file.name));
@@ -115,7 +111,7 @@ export function initSharing(app, { shorten = null } = {}) {
   async function openFragment(hash) {
     const read = await decodeFragment(hash);
     if (!read.ok) {
-      say(`${read.message} What was on screen is unchanged.`, 'error');
+      say(t('page.share.link-bad', { message: read.message }), 'error');
       return false;
     }
     app.open(read.test, STEP.link);

@@ -16,7 +16,6 @@ export const STEP = {
   link: 'Opened the test from the link',
   file: (name) => `Opened ${name}`,
   exclusion: (what) => `Excluded ${what}`,
-  compareWith: (title) => `Compared with “${title}”`,
 };
 
 // A sentence under the events header for pastes that were unwrapped, or ''.

@@ -30,13 +30,15 @@ export const MAX_SUITE_CHARS = 64 * 1024 * 1024;
 // expectations: Map of event identity -> 'match' | 'no-match'; indexOf:
 // Map identity -> 0-based index of its event now (an identity not in it is an
 // expectation for an event that is gone: saved with its identity only);
-// selected: 0-based.
-export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map() }) {
+// selected: 0-based; lang: the page language its author chose ('en' | 'ja'), or none.
+export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map(), lang = null }) {
   const list = [...expectations.entries()]
     .filter(([id]) => !id.startsWith('#') && !id.startsWith('gone:'))
     .map(([id, expect]) => (indexOf.has(id) ? { event: indexOf.get(id) + 1, id, expect } : { id, expect }))
     .sort((a, b) => (a.event || Infinity) - (b.event || Infinity));
-  return { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
+  const suite = { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
+  if (lang === 'en' || lang === 'ja') suite.lang = lang;
+  return suite;
 }
 
 export function suiteToJson(suite) {
@@ -135,7 +137,9 @@ export function readSuite(doc) {
     if (!Number.isInteger(doc.selected) || doc.selected < 1) return fail('"selected" is not an event number');
     selected = doc.selected - 1;
   }
-  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected } };
+  // "lang" (optional): the page's language its author chose; anything else is ignored.
+  const lang = doc.lang === 'en' || doc.lang === 'ja' ? doc.lang : null;
+  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, lang } };
 }
 
 function fail(why) {

@@ -11,6 +11,7 @@
 //   "failed"       registration failed (the page works; just not offline)
 import { encodeFragment } from './share-link.js';
 import { makeSuite } from './suite-file.js';
+import { t } from './i18n.js';
 
 // Tests this large are not carried across the reload in the address (some
 // browsers refuse very long addresses); the prompt says to download first.
@@ -70,17 +71,17 @@ function showUpdatePrompt(worker, snapshot) {
   prompt.className = 'update-prompt';
   prompt.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = 'A new version of cwlf is ready.';
+  text.textContent = t('page.update.ready');
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Reload to update';
+  button.textContent = t('page.update.reload');
   prompt.append(text, ' ', button);
   document.body.append(prompt);
   button.addEventListener('click', async () => {
     button.disabled = true;
     const fragment = await encodeFragment(makeSuite(snapshot()));
     if (fragment.length > MAX_CARRIED) {
-      text.textContent = 'Your events are too large to keep across the reload: use Download .json first, then reload.';
+      text.textContent = t('page.update.too-large');
       button.disabled = false;
       return;
     }

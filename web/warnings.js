@@ -6,6 +6,7 @@
 // Everything shown (messages quote the pattern and the events) is inserted
 // as text, never as HTML.
 import { h, sentence } from './render.js';
+import { t } from './i18n.js';
 
 export class Warnings {
   // section: the region; list: its <ul>; normalised: { button, output };
@@ -65,7 +66,7 @@ export class Warnings {
 
   showNormalised() {
     if (this.normalised === null) return;
-    const text = this.normalised === '' ? '(empty: matches every event)' : this.normalised;
+    const text = this.normalised === '' ? t('page.normalised.empty') : this.normalised;
     if (this.output.textContent !== text) this.output.textContent = text;
     this.output.hidden = false;
     this.button.setAttribute('aria-expanded', 'true');

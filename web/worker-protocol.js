@@ -22,6 +22,7 @@
     test: {
       id: 'integer', pattern: 'string', text: 'string?', explain: 'integer',
       exclude: 'integer?', byArn: 'boolean?', compare: 'string?', metric: 'object?',
+      lang: 'string?',  // 'en' or 'ja': the language of the engine's sentences (i18n.js)
     },
     // Read CloudTrail files (files-scan.js); answered by scan-progress
     // notices and one scan-done.

@@ -9,6 +9,7 @@
 // fields: no match.
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "eval_internal.h"
 
 namespace cwlf::detail {
@@ -83,16 +84,15 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
   if (nt < needed) {
     for (const Field& f : p.fields) {
       uint32_t idx = ex.add(ExplainKind::Field, f.span, root);
-      if (ExplainNode* n = ex.at(idx)) n->reason = "Not evaluated: the event has too few fields.";
+      if (ExplainNode* n = ex.at(idx)) n->reason = say("explain.fields.too-few-skipped");
       if (f.expr != UINT32_MAX) mirror_expr(p, f.expr, idx, ex, explain_of);
     }
     finish_expr(p, explain_of, outcome, ex);
     if (ExplainNode* n = ex.at(root)) {
       n->outcome = Outcome::False;
       n->found = Found::Text;
-      n->found_text = std::to_string(nt) + (nt == 1 ? " field" : " fields");
-      n->reason = "The event has " + std::to_string(nt) + (nt == 1 ? " field" : " fields") +
-                  " but the pattern needs at least " + std::to_string(needed) + ", so it does not match.";
+      n->found_text = say(nt == 1 ? "explain.fields.count.one" : "explain.fields.count.other", {{"count", std::to_string(nt)}});
+      n->reason = say("explain.fields.too-few", {{"found", n->found_text}, {"needed", std::to_string(needed)}});
     }
     return false;
   }
@@ -141,12 +141,12 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
               cn->found = Found::Text;
               cn->found_text = cut(value);
               cn->event_span = e.source_span(pl.value);
-              std::string is = quote_code(f.name, 60) + " is " + quote_code(value);
               if (!numeric && cond.op != CompareOp::Eq && cond.op != CompareOp::Ne)
-                cn->reason = is + ", not a number; `" + compare_op_text(cond.op) + "` compares only numbers, so " +
-                             quote_code(tail) + " is false.";
+                cn->reason = say("explain.field.not-number", {{"field", quote_code(f.name, 60)}, {"value", quote_code(value)},
+                                                              {"op", compare_op_text(cond.op)}, {"tail", quote_code(tail)}});
               else
-                cn->reason = is + ", so " + quote_code(tail) + " is " + outcome_word(r) + ".";
+                cn->reason = say("explain.field.verdict", {{"field", quote_code(f.name, 60)}, {"value", quote_code(value)},
+                                                           {"tail", quote_code(tail)}, {"outcome", say(r ? "word.true" : "word.false")}});
             }
             return r;
           },
@@ -156,8 +156,8 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
         n->found = Found::Text;
         n->found_text = cut(value);
         n->event_span = e.source_span(pl.value);
-        n->reason = "Field " + std::to_string(pl.first + 1) + " " + quote_code(value) +
-                    (ok ? " satisfies the condition." : " does not satisfy the condition, so the event does not match.");
+        n->reason = say(ok ? "explain.field.holds" : "explain.field.fails",
+                        {{"position", std::to_string(pl.first + 1)}, {"value", quote_code(value)}});
       }
     } else if (ex.enabled()) {
       uint32_t idx = ex.add(ExplainKind::Field, f.span, root);
@@ -167,14 +167,14 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
       n->found_text = cut(value);
       n->event_span = e.source_span(pl.value);
       if (f.kind == FieldKind::Ellipsis)
-        n->reason = pl.count == 0 ? "`...` takes no fields here."
-                                  : "`...` takes fields " + std::to_string(pl.first + 1) + " to " +
-                                        std::to_string(pl.first + pl.count) + ".";
+        n->reason = pl.count == 0 ? say("explain.field.ellipsis-empty")
+                                  : say("explain.field.ellipsis", {{"from", std::to_string(pl.first + 1)},
+                                                                   {"to", std::to_string(pl.first + pl.count)}});
       else if (pl.count > 1)
-        n->reason = "The last field takes the rest of the line (fields " + std::to_string(pl.first + 1) + " to " +
-                    std::to_string(pl.first + pl.count) + "): CloudWatch's last field is greedy.";
+        n->reason = say("explain.field.last-greedy",
+                        {{"from", std::to_string(pl.first + 1)}, {"to", std::to_string(pl.first + pl.count)}});
       else
-        n->reason = "Field " + std::to_string(pl.first + 1) + " has no condition; it takes " + quote_code(value) + ".";
+        n->reason = say("explain.field.no-condition", {{"position", std::to_string(pl.first + 1)}, {"value", quote_code(value)}});
     }
     if (!ok) {
       result = false;
@@ -202,14 +202,14 @@ bool evaluate_delimited(const Pattern& p, const Event& e, ExplainBuilder& ex,
   if (ExplainNode* n = ex.at(root)) {
     n->outcome = result ? Outcome::True : Outcome::False;
     n->found = Found::Text;
-    n->found_text = std::to_string(nt) + (nt == 1 ? " field" : " fields");
+    n->found_text = say(nt == 1 ? "explain.fields.count.one" : "explain.fields.count.other", {{"count", std::to_string(nt)}});
     if (nf == 0)
-      n->reason = "`[]` has no fields to test, so it matches every event.";
+      n->reason = say("explain.fields.empty");
     else if (result)
-      n->reason = "The event's " + std::to_string(nt) + " fields line up with the pattern and every condition holds.";
+      n->reason = say("explain.fields.all-hold", {{"count", std::to_string(nt)}});
     else
-      n->reason = std::to_string(failing) + (failing == 1 ? " field does" : " fields do") +
-                  " not satisfy its condition, so the event does not match.";
+      n->reason = say(failing == 1 ? "explain.fields.failing.one" : "explain.fields.failing.other",
+                      {{"count", std::to_string(failing)}});
   }
   return result;
 }

@@ -2,6 +2,7 @@
 // conditions of space-delimited fields: short-circuit evaluation of n-ary
 // &&/|| trees, mirroring them in the explanation, and the reasons of the
 // &&/|| nodes. Every walk is walk_expr() (expr_walk.h): an explicit stack.
+#include "cwlf/i18n.h"
 #include "eval_internal.h"
 #include "expr_walk.h"
 
@@ -62,12 +63,12 @@ std::string operand_list_reason(const Pattern& p, const ExprNode& node, const st
   for (size_t i = 0; i < n; ++i) {
     Outcome o = outcome[node.operands[i]];
     std::string shown = quote_code(slice(p.text, p.nodes[node.operands[i]].span), 80);
-    std::string rest = i + 1 < n ? "; the rest was not evaluated." : ".";
-    if (is_and && o == Outcome::False) return shown + " is false, so the `&&` is false" + rest;
-    if (!is_and && o == Outcome::True) return shown + " is true, so the `||` is true" + rest;
+    const bool last = i + 1 == n;
+    if (is_and && o == Outcome::False) return say(last ? "explain.and.false-last" : "explain.and.false", {{"operand", shown}});
+    if (!is_and && o == Outcome::True) return say(last ? "explain.or.true-last" : "explain.or.true", {{"operand", shown}});
   }
-  if (is_and) return "All " + std::to_string(n) + " conditions joined by `&&` are true.";
-  return "None of the " + std::to_string(n) + " alternatives joined by `||` is true.";
+  if (is_and) return say("explain.and.all-true", {{"count", std::to_string(n)}});
+  return say("explain.or.none-true", {{"count", std::to_string(n)}});
 }
 
 }  // namespace
@@ -82,7 +83,7 @@ void finish_expr(const Pattern& p, const std::vector<uint32_t>& explain_of, cons
       en->found = Found::NotApplicable;
       en->found_text.clear();
       en->event_span.reset();
-      en->reason = "Not evaluated: the result was already decided.";
+      en->reason = say("explain.skipped");
     } else if (p.nodes[i].kind != ExprKind::Condition) {
       en->reason = operand_list_reason(p, p.nodes[i], outcome);
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cwlf/i18n.h"
 #include "eval_internal.h"
 
 namespace cwlf::detail {
@@ -112,13 +113,13 @@ std::string condition_tail(const Pattern& p, const ExprNode& c) {
 
 std::string describe_value(const JsonDoc& doc, const JsonNode& n) {
   switch (n.type) {
-    case JsonType::Null: return "null";
-    case JsonType::True: return "the boolean `true`";
-    case JsonType::False: return "the boolean `false`";
-    case JsonType::Number: return "the number " + quote_code(doc.text(n));
-    case JsonType::String: return quote_code(doc.text(n));
-    case JsonType::Array: return "an array";
-    case JsonType::Object: return "an object";
+    case JsonType::Null: return say("value.null");
+    case JsonType::True: return say("value.true");
+    case JsonType::False: return say("value.false");
+    case JsonType::Number: return say("value.number", {{"value", quote_code(doc.text(n))}});
+    case JsonType::String: return say("value.string", {{"value", quote_code(doc.text(n))}});
+    case JsonType::Array: return say("value.array");
+    case JsonType::Object: return say("value.object");
   }
   return "";
 }
@@ -130,7 +131,7 @@ std::string identity_hint(const JsonDoc& doc, const Selector& sel) {
   if (ui == kNoNode) return "";
   uint32_t t = doc.member(ui, "type");
   if (t == kNoNode || doc.nodes[t].type != JsonType::String) return "";
-  return " (this event's `userIdentity.type` is " + quote_code(doc.text(doc.nodes[t]), 40) + ")";
+  return say("explain.identity-hint", {{"type", quote_code(doc.text(doc.nodes[t]), 40)}});
 }
 
 std::string missing_reason(const Pattern& p, const ExprNode& c, const JsonDoc& doc, const Resolution& r,
@@ -139,71 +140,74 @@ std::string missing_reason(const Pattern& p, const ExprNode& c, const JsonDoc& d
   if (!c.selector.has_wildcard() && r.failed_at != kNoNode && r.failed_step < c.selector.steps.size()) {
     const JsonNode& at = doc.nodes[r.failed_at];
     const SelectorStep& step = c.selector.steps[r.failed_step];
-    std::string prefix = r.failed_step == 0 ? "the event" : quote_code(slice(p.text, Span{c.selector.span.offset,
+    std::string prefix = r.failed_step == 0 ? say("explain.the-event") : quote_code(slice(p.text, Span{c.selector.span.offset,
                                                                   step.span.offset - c.selector.span.offset}));
     if (at.type == JsonType::Null)
-      where = ": " + prefix + " is null";
+      where = say("explain.where.null", {{"prefix", prefix}});
     else if (step.kind == StepKind::Member && at.type == JsonType::Object)
-      where = ": " + prefix + " has no " + quote_code(step.name, 60);
+      where = say("explain.where.no-member", {{"prefix", prefix}, {"name", quote_code(step.name, 60)}});
     else if (step.kind == StepKind::Index && at.type == JsonType::Array)
-      where = ": " + prefix + " has only " + std::to_string(at.child_count) + " elements";
+      where = say("explain.where.few-elements", {{"prefix", prefix}, {"count", std::to_string(at.child_count)}});
     else
-      where = ": " + prefix + " is " + describe_value(doc, at);
+      where = say("explain.where.is", {{"prefix", prefix}, {"value", describe_value(doc, at)}});
   }
   std::string hint = identity_hint(doc, c.selector);
   switch (c.condition) {
     case ConditionKind::NotExists:
-      return sel + " does not exist" + where + ", so `NOT EXISTS` is true.";
+      return say("explain.missing.not-exists", {{"sel", sel}, {"where", where}});
     case ConditionKind::Compare:
       if (c.op == CompareOp::Ne)
-        return sel + " is missing" + where + hint +
-               "; CloudWatch treats every comparison with a missing field as false, even `!=`.";
-      return sel + " is missing" + where + hint + ", so " + quote_code(tail) + " is false.";
+        return say("explain.missing.ne", {{"sel", sel}, {"where", where}, {"hint", hint}});
+      return say("explain.missing.compare", {{"sel", sel}, {"where", where}, {"hint", hint}, {"tail", quote_code(tail)}});
     default:
-      return sel + " is missing" + where + ", so " + quote_code(tail) + " is false.";
+      return say("explain.missing.compare", {{"sel", sel}, {"where", where}, {"hint", ""}, {"tail", quote_code(tail)}});
   }
 }
 
 std::string value_reason(const ExprNode& c, const JsonDoc& doc, const JsonNode& n, bool ok,
                          const std::string& sel, const std::string& tail) {
-  std::string is = sel + " is " + describe_value(doc, n);
-  std::string verdict = ", so " + quote_code(tail) + " is " + outcome_word(ok) + ".";
+  const std::string value = describe_value(doc, n);
+  const std::string quoted_tail = quote_code(tail);
+  const std::string outcome = say(ok ? "word.true" : "word.false");
+  auto verdict = [&](const char* id) {
+    return say(id, {{"sel", sel}, {"value", value}, {"tail", quoted_tail}, {"outcome", outcome}});
+  };
   switch (c.condition) {
     case ConditionKind::NotExists:
-      return sel + " exists (it is " + describe_value(doc, n) + "), so `NOT EXISTS` is false.";
+      return say("explain.value.exists", {{"sel", sel}, {"value", value}});
     case ConditionKind::IsNull:
       if (n.type == JsonType::Array)
-        return is + (ok ? " that contains null" : " without null") + verdict;
-      return is + verdict;
+        return verdict(ok ? "explain.value.array-with-null" : "explain.value.array-without-null");
+      return verdict("explain.value.verdict");
     case ConditionKind::IsTrue:
     case ConditionKind::IsFalse:
       if (n.type == JsonType::String && (doc.text(n) == "true" || doc.text(n) == "false"))
-        return is + ", a string, not a boolean" + verdict;
-      return is + verdict;
+        return verdict("explain.value.string-not-boolean");
+      return verdict("explain.value.verdict");
     case ConditionKind::Compare:
       break;
   }
   switch (n.type) {
     case JsonType::Null:
-      return sel + " is null; comparisons with null are false, even `!=` (test it with `IS NULL`).";
+      return say("explain.value.null-compare", {{"sel", sel}});
     case JsonType::True:
     case JsonType::False:
-      return is + "; `=` and `!=` compare only strings and numbers (use `IS TRUE` or `IS FALSE`), so " +
-             quote_code(tail) + " is false.";
+      return say("explain.value.boolean-compare", {{"sel", sel}, {"value", value}, {"tail", quoted_tail}});
     case JsonType::Object:
     case JsonType::Array:
-      return is + ", not a string or number, so " + quote_code(tail) + " is false.";
+      return say("explain.value.not-scalar", {{"sel", sel}, {"value", value}, {"tail", quoted_tail}});
     case JsonType::String:
       if (c.op != CompareOp::Eq && c.op != CompareOp::Ne)
-        return is + ", a string; `" + compare_op_text(c.op) + "` compares only numbers, so " + quote_code(tail) +
-               " is false.";
+        return say("explain.value.string-ordered",
+                   {{"sel", sel}, {"value", value}, {"op", compare_op_text(c.op)}, {"tail", quoted_tail}});
       if (c.value.kind == ValueKind::Number && !ok && c.op == CompareOp::Eq)
-        return is + ", a string, which is compared as text with " + quote_code(c.value.text) + verdict;
-      return is + verdict;
+        return say("explain.value.string-vs-number", {{"sel", sel}, {"value", value}, {"number", quote_code(c.value.text)},
+                                                      {"tail", quoted_tail}, {"outcome", outcome}});
+      return verdict("explain.value.verdict");
     case JsonType::Number:
-      return is + verdict;
+      return verdict("explain.value.verdict");
   }
-  return is + verdict;
+  return verdict("explain.value.verdict");
 }
 
 // Evaluates one condition, filling its explanation node when explaining.
@@ -243,11 +247,10 @@ bool eval_condition(const Pattern& p, const ExprNode& c, const Event& e, Explain
   if (r.nodes.size() > 1) {
     std::string count = std::to_string(r.nodes.size());
     if (result)
-      out->reason = sel + " reaches " + count + " values; " + describe_value(doc, n) + " satisfies " +
-                    quote_code(tail) + ", so the condition is true.";
+      out->reason = say("explain.wildcard.true",
+                        {{"sel", sel}, {"count", count}, {"value", describe_value(doc, n)}, {"tail", quote_code(tail)}});
     else
-      out->reason = "None of the " + count + " values " + sel + " reaches satisfies " + quote_code(tail) +
-                    ", so the condition is false.";
+      out->reason = say("explain.wildcard.false", {{"sel", sel}, {"count", count}, {"tail", quote_code(tail)}});
   } else {
     out->reason = value_reason(c, doc, n, result, sel, tail);
   }
@@ -269,11 +272,7 @@ bool evaluate_json(const Pattern& p, const Event& e, ExplainBuilder& ex) {
     nj->found = Found::Text;
     nj->found_text = cut(e.message, 80);
     size_t brace = e.message.find('{');
-    nj->reason = "This event is not a JSON object, and CloudWatch tests JSON patterns only against messages "
-                 "that are exactly one JSON object";
-    if (brace != std::string::npos && brace > 0)
-      nj->reason += " (text before the `{`, such as a timestamp or log level, makes the whole message plain text)";
-    nj->reason += ".";
+    nj->reason = say(brace != std::string::npos && brace > 0 ? "explain.not-json.prefix" : "explain.not-json");
   }
   mirror_expr(p, p.root, top, ex, explain_of);
   std::vector<Outcome> outcome(p.nodes.size(), Outcome::Skipped);

@@ -4,6 +4,7 @@
 // but are ignored altogether when the pattern has any plain or -term.
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "eval_internal.h"
 
 namespace cwlf::detail {
@@ -23,17 +24,17 @@ std::optional<Span> find_term(const Pattern& p, const Term& t, std::string_view 
 }
 
 std::string term_reason(const Term& t, bool present, const std::string& shown) {
-  std::string what = t.regex >= 0 ? "The regular expression " + shown + (present ? " matches" : " does not match")
-                                  : shown + (present ? " appears" : " does not appear");
-  switch (t.kind) {
-    case TermKind::Required:
-      return what + " in the message" + (present ? ", as required." : " (terms are case-sensitive), so the pattern fails.");
-    case TermKind::Excluded:
-      return what + " in the message" + (present ? ", and it is excluded by `-`." : ", as the `-` requires.");
-    case TermKind::Optional:
-      return what + " in the message" + (present ? ", which is enough for the `?` terms." : ".");
-  }
-  return what + ".";
+  // One whole sentence per kind x (text or regex) x (absent or present).
+  static const char* const kTermReasons[3][2][2] = {
+      {{"explain.term.required.text.absent", "explain.term.required.text.present"},
+       {"explain.term.required.regex.absent", "explain.term.required.regex.present"}},
+      {{"explain.term.excluded.text.absent", "explain.term.excluded.text.present"},
+       {"explain.term.excluded.regex.absent", "explain.term.excluded.regex.present"}},
+      {{"explain.term.optional.text.absent", "explain.term.optional.text.present"},
+       {"explain.term.optional.regex.absent", "explain.term.optional.regex.present"}},
+  };
+  const int kind = t.kind == TermKind::Required ? 0 : t.kind == TermKind::Excluded ? 1 : 2;
+  return say(kTermReasons[kind][t.regex >= 0 ? 1 : 0][present ? 1 : 0], {{"term", shown}});
 }
 
 }  // namespace
@@ -52,7 +53,7 @@ bool evaluate_terms(const Pattern& p, const Event& e, ExplainBuilder& ex) {
     ExplainNode* n = ex.at(idx);
     std::string shown = quote_code(slice(p.text, t.span), 80);
     if (t.kind == TermKind::Optional && any_plain) {
-      if (n) n->reason = "Ignored: CloudWatch ignores `?` terms when the pattern also has plain or `-` terms.";
+      if (n) n->reason = say("explain.term.optional-ignored");
       continue;
     }
     // Without an explanation, stop at the first plain term that fails.
@@ -80,12 +81,11 @@ bool evaluate_terms(const Pattern& p, const Event& e, ExplainBuilder& ex) {
   if (ExplainNode* n = ex.at(root)) {
     n->outcome = result ? Outcome::True : Outcome::False;
     if (any_plain)
-      n->reason = result ? "Every plain term is present and no excluded term is, so the event matches."
-                         : std::to_string(failing) + (failing == 1 ? " term fails" : " terms fail") +
-                               ", so the event does not match (all plain terms must be present, no `-` term may be).";
+      n->reason = result ? say("explain.terms.all-hold")
+                         : say(failing == 1 ? "explain.terms.failing.one" : "explain.terms.failing.other",
+                               {{"count", std::to_string(failing)}});
     else
-      n->reason = result ? "At least one `?` term is present, so the event matches."
-                         : "None of the `?` terms is present, so the event does not match.";
+      n->reason = say(result ? "explain.terms.optional-present" : "explain.terms.optional-absent");
   }
   return result;
 }

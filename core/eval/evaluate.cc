@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "cwlf/i18n.h"
 #include "eval_internal.h"
 #include "tree_walk.h"
 
@@ -98,7 +99,7 @@ EventResult evaluate(const Pattern& pattern, const Event& event, bool explain) {
       uint32_t root = ex.add(ExplainKind::MatchAll, Span{0, static_cast<uint32_t>(pattern.text.size())}, UINT32_MAX);
       if (auto* n = ex.at(root)) {
         n->outcome = Outcome::True;
-        n->reason = "An empty filter pattern matches every log event.";
+        n->reason = say("explain.match-all");
       }
       r.matched = true;
       break;

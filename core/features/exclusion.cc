@@ -1,5 +1,6 @@
 // The exclusion builder (exclusion.h).
 #include "exclusion.h"
+#include "cwlf/i18n.h"
 
 #include <set>
 
@@ -33,14 +34,14 @@ std::string literal(std::string_view v) {
   return out + "\"";
 }
 
-// Who lacks each selector the builder uses (CloudTrail's userIdentity element).
+// Who lacks each selector the builder uses (CloudTrail's userIdentity
+// element): a message id, or "" when every identity has it.
 const char* lacking(std::string_view selector) {
-  if (selector.rfind("$.userIdentity.sessionContext.sessionIssuer.", 0) == 0)
-    return "IAMUser, Root, AWSService, AWSAccount and IdentityCenterUser";
-  if (selector == "$.userIdentity.userName") return "AssumedRole, AWSService and AWSAccount (and Root in many events)";
-  if (selector == "$.userIdentity.invokedBy") return "IAMUser, AssumedRole and Root (unless an AWS service called for them)";
-  if (selector == "$.userIdentity.arn") return "AWSService and AWSAccount";
-  if (selector == "$.userIdentity.principalId") return "AWSService";
+  if (selector.rfind("$.userIdentity.sessionContext.sessionIssuer.", 0) == 0) return "identity.session-issuer.absent";
+  if (selector == "$.userIdentity.userName") return "exclusion.lacking.user-name";
+  if (selector == "$.userIdentity.invokedBy") return "exclusion.lacking.invoked-by";
+  if (selector == "$.userIdentity.arn") return "identity.arn.absent";
+  if (selector == "$.userIdentity.principalId") return "exclusion.lacking.principal-id";
   return "";
 }
 
@@ -85,13 +86,13 @@ bool is_conjunction(std::string_view body) {
 Exclusion build_exclusion(std::string_view pattern, const Event& event, const SplitResult* events, bool by_arn) {
   Exclusion x;
   if (event.error || !event.json || event.json->nodes.empty()) {
-    x.error = "This event is not a JSON object, so it names no principal to exclude.";
+    x.error = say("exclusion.error.not-json");
     return x;
   }
   const JsonDoc& doc = *event.json;
   const uint32_t identity = doc.member(0, "userIdentity");
   if (identity == kNoNode || doc.nodes[identity].type != JsonType::Object) {
-    x.error = "This event has no CloudTrail userIdentity object.";
+    x.error = say("exclusion.error.no-identity");
     return x;
   }
   x.identity_type = string_at(doc, identity, "type").value_or("");
@@ -116,13 +117,13 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
   pick("$.userIdentity.arn", string_at(doc, identity, "arn"));
   pick("$.userIdentity.principalId", string_at(doc, identity, "principalId"));
   if (x.selector.empty()) {
-    x.error = "This event's userIdentity names no principal (no userName, arn, invokedBy or principalId).";
+    x.error = say("exclusion.error.no-principal");
     return x;
   }
 
   const CompileResult current = compile_pattern(pattern);
   if (!current.pattern) {
-    x.error = "Fix the pattern first: it is not valid.";
+    x.error = say("exclusion.error.invalid-pattern");
     return x;
   }
   std::string body;
@@ -132,7 +133,7 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
     const size_t b = body.find_first_not_of(" \t\r\n"), e = body.find_last_not_of(" \t\r\n");
     body = b == std::string::npos ? "" : body.substr(b, e - b + 1);
   } else if (current.pattern->family != PatternFamily::MatchAll) {
-    x.error = "An exclusion can only be added to a JSON pattern { … } (or to the empty pattern).";
+    x.error = say("exclusion.error.not-json-pattern");
     return x;
   }
   const std::string clause = x.selector + " != " + literal(x.value);
@@ -145,18 +146,16 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
   const CompileResult next = compile_pattern(x.pattern);
   if (!next.pattern) {
     x.error = next.error && next.error->code == "pattern-too-long"
-                  ? "With the exclusion the pattern would be over CloudWatch's 1,024 characters."
-                  : "The pattern with the exclusion would not be valid: " + (next.error ? next.error->message : "");
+                  ? say("exclusion.error.too-long")
+                  : say("exclusion.error.invalid-result", {{"message", next.error ? next.error->message : ""}});
     x.pattern.clear();
     x.keeping_pattern.clear();
     return x;
   }
   if (!x.keeping_pattern.empty() && !compile_pattern(x.keeping_pattern).pattern) x.keeping_pattern.clear();
 
-  x.drops = *lack ? "`" + x.selector + " != …` is false for events without `" + x.selector +
-                        "`, so it also silently drops every event by " + lack + " identities."
-                  : "The clause reads `$.userIdentity.type`, which every CloudTrail identity has: it drops only this "
-                    "principal's events.";
+  x.drops = *lack ? say("exclusion.drops", {{"selector", x.selector}, {"identities", say(lack)}})
+                  : say("exclusion.drops-nothing");
   if (events) {
     std::set<std::string> types;
     for (size_t i = 0; i < events->events.size(); ++i) {
@@ -176,12 +175,16 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
     if (!x.dropped.empty()) {
       std::string list;
       for (size_t k = 0; k < x.dropped.size() && k < 5; ++k)
-        list += (k ? ", #" : "#") + std::to_string(x.dropped[k] + 1);
-      if (x.dropped.size() > 5) list += " and " + std::to_string(x.dropped.size() - 5) + " more";
+        list += (k ? say("list.comma") + "#" : "#") + std::to_string(x.dropped[k] + 1);
+      if (x.dropped.size() > 5) list += say("list.and-more", {{"count", std::to_string(x.dropped.size() - 5)}});
       std::string type_list;
-      for (const std::string& t : types) type_list += (type_list.empty() ? "" : ", ") + t;
-      x.drops += " Here that is " + std::to_string(x.dropped.size()) + " event" + (x.dropped.size() == 1 ? "" : "s") +
-                 " the pattern matched before (" + list + (type_list.empty() ? "" : ", by " + type_list) + ").";
+      for (const std::string& t : types) type_list += (type_list.empty() ? "" : say("list.comma")) + t;
+      const bool one = x.dropped.size() == 1;
+      const std::string count = std::to_string(x.dropped.size());
+      x.drops += type_list.empty()
+                     ? say(one ? "exclusion.dropped.one" : "exclusion.dropped.other", {{"count", count}, {"events", list}})
+                     : say(one ? "exclusion.dropped-by.one" : "exclusion.dropped-by.other",
+                           {{"count", count}, {"events", list}, {"types", type_list}});
     }
   }
   return x;

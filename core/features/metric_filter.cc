@@ -1,5 +1,6 @@
 // Metric filter emulation (metric_filter.h).
 #include "metric_filter.h"
+#include "cwlf/i18n.h"
 
 #include <cerrno>
 #include <cmath>
@@ -50,22 +51,21 @@ std::optional<Selector> json_selector(const std::string& ref) {
 std::optional<std::string> check_reference(const Pattern& p, const std::string& ref, const std::string& what) {
   const RefKind k = kind_of(ref);
   if (k == RefKind::Invalid)
-    return what + " `" + ref + "` is neither a number nor a field reference: write `$.field` for a JSON pattern, "
-           "`$name` or `$3` for a space-delimited one.";
+    return say("metric.ref.invalid", {{"what", what}, {"ref", ref}});
   if (k == RefKind::JsonSelector) {
     if (p.family != PatternFamily::Json)
-      return what + " `" + ref + "` is a JSON selector, which only a JSON pattern { … } can reference.";
+      return say("metric.ref.json-only", {{"what", what}, {"ref", ref}});
     const std::optional<Selector> sel = json_selector(ref);
-    if (!sel) return what + " `" + ref + "` is not a valid JSON selector.";
-    if (sel->has_wildcard()) return what + " `" + ref + "` has a wildcard; AWS rejects wildcard selectors here.";
+    if (!sel) return say("metric.ref.bad-selector", {{"what", what}, {"ref", ref}});
+    if (sel->has_wildcard()) return say("metric.ref.wildcard", {{"what", what}, {"ref", ref}});
   }
   if (k == RefKind::NamedField || k == RefKind::PositionalField) {
     if (p.family != PatternFamily::Delimited)
-      return what + " `" + ref + "` names a field of a space-delimited pattern [ … ]; this pattern has none.";
+      return say("metric.ref.delimited-only", {{"what", what}, {"ref", ref}});
     if (k == RefKind::NamedField) {
       bool found = false;
       for (const Field& f : p.fields) found = found || (f.kind == FieldKind::Named && "$" + f.name == ref);
-      if (!found) return what + " `" + ref + "` is not a field of the pattern.";
+      if (!found) return say("metric.ref.no-field", {{"what", what}, {"ref", ref}});
     }
   }
   return std::nullopt;
@@ -100,29 +100,29 @@ std::optional<std::string> resolve(const Pattern& p, const std::string& ref, con
 }  // namespace
 
 std::optional<std::string> validate_metric(const Pattern& p, const MetricDefinition& m) {
-  if (m.value.empty() || m.value.size() > 100) return "The metric value must be 1 to 100 characters long.";
-  if (auto e = check_reference(p, m.value, "The metric value")) return e;
+  if (m.value.empty() || m.value.size() > 100) return say("metric.error.value-length");
+  if (auto e = check_reference(p, m.value, say("metric.what.value"))) return e;
   if (m.default_value) {
     double d;
-    if (!parse_number(*m.default_value, d)) return "The default value `" + *m.default_value + "` is not a number.";
+    if (!parse_number(*m.default_value, d)) return say("metric.error.default-not-number", {{"value", *m.default_value}});
   }
-  if (m.dimensions.size() > 3) return "A metric filter has at most 3 dimensions.";
+  if (m.dimensions.size() > 3) return say("metric.error.dimension-count");
   if (!m.dimensions.empty()) {
     if (p.family != PatternFamily::Json && p.family != PatternFamily::Delimited)
       return "InvalidParameterException: The specified filter pattern does not support dimensions. Only JSON and "
              "space-delimited patterns can have dimensions.";
     if (m.default_value)
-      return "A metric with dimensions cannot have a default value (AWS rejects the pair).";
+      return say("metric.error.dimension-default");
   }
   for (size_t i = 0; i < m.dimensions.size(); ++i) {
     const auto& [name, ref] = m.dimensions[i];
     if (name.empty() || name.size() > 255 || name.find_first_not_of(" \t") == std::string::npos || name[0] == ':')
-      return "A dimension name must be 1 to 255 characters, not blank, and not start with ':'.";
+      return say("metric.error.dimension-name");
     for (size_t j = 0; j < i; ++j)
-      if (m.dimensions[j].first == name) return "The dimension `" + name + "` is given twice.";
+      if (m.dimensions[j].first == name) return say("metric.error.dimension-twice", {{"name", name}});
     if (kind_of(ref) == RefKind::Number)
-      return "The dimension `" + name + "` must reference a field (`$.field` or `$name`), not a constant.";
-    if (auto e = check_reference(p, ref, "The dimension `" + name + "`")) return e;
+      return say("metric.error.dimension-constant", {{"name", name}});
+    if (auto e = check_reference(p, ref, say("metric.what.dimension", {{"name", name}}))) return e;
   }
   return std::nullopt;
 }
@@ -130,7 +130,7 @@ std::optional<std::string> validate_metric(const Pattern& p, const MetricDefinit
 Datapoint metric_for_event(const Pattern& p, const MetricDefinition& m, const Event& e, const EventResult& r) {
   Datapoint d;
   if (!r.tested) {
-    d.note = "The event was not tested.";
+    d.note = say("metric.note.not-tested");
     return d;
   }
   if (!r.matched) {
@@ -138,10 +138,9 @@ Datapoint metric_for_event(const Pattern& p, const MetricDefinition& m, const Ev
       parse_number(*m.default_value, d.value);
       d.kind = Datapoint::Kind::Default;
       d.value_text = *m.default_value;
-      d.note = "No match: the default value " + *m.default_value +
-               " is published for a minute in which no event matched.";
+      d.note = say("metric.note.default", {{"value", *m.default_value}});
     } else {
-      d.note = "No match: nothing is published.";
+      d.note = say("metric.note.nothing");
     }
     return d;
   }
@@ -152,11 +151,11 @@ Datapoint metric_for_event(const Pattern& p, const MetricDefinition& m, const Ev
     const std::optional<std::string> text = resolve(p, m.value, e, r);
     double v;
     if (!text) {
-      d.note = "Matched, but `" + m.value + "` is missing (or not a string or number) in this event: no datapoint.";
+      d.note = say("metric.note.value-missing", {{"ref", m.value}});
       return d;
     }
     if (!parse_number(*text, v)) {
-      d.note = "Matched, but `" + m.value + "` is `" + *text + "`, not a number: no datapoint.";
+      d.note = say("metric.note.value-not-number", {{"ref", m.value}, {"value", *text}});
       return d;
     }
     d.value = v;
@@ -166,9 +165,9 @@ Datapoint metric_for_event(const Pattern& p, const MetricDefinition& m, const Ev
   std::string missing;
   for (const auto& [name, ref] : m.dimensions) {
     if (std::optional<std::string> v = resolve(p, ref, e, r)) d.dimensions.emplace_back(name, *v);
-    else missing += (missing.empty() ? "" : ", ") + name;
+    else missing += (missing.empty() ? "" : say("list.comma")) + name;
   }
-  if (!missing.empty()) d.note = "Dimension " + missing + " not found in this event: published without it.";
+  if (!missing.empty()) d.note = say("metric.note.dimension-missing", {{"names", missing}});
   return d;
 }
 

@@ -1,6 +1,8 @@
 // The silent-miss radar and scope leaks (radar.h).
 #include "radar.h"
 
+#include "cwlf/i18n.h"
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -99,13 +101,14 @@ NameUse name_use(const Pattern& p) {
   return use;
 }
 
-const char* kind_words(Found f) {
+// What a `!=` found instead of a string or number, as a clause of radar.silent.
+std::string found_words(Found f) {
   switch (f) {
-    case Found::Missing: return "is missing";
-    case Found::Null: return "is null";
-    case Found::Boolean: return "is a boolean";
-    case Found::Object: return "is an object";
-    case Found::Array: return "is an array";
+    case Found::Missing: return say("radar.found.missing");
+    case Found::Null: return say("radar.found.null");
+    case Found::Boolean: return say("radar.found.boolean");
+    case Found::Object: return say("radar.found.object");
+    case Found::Array: return say("radar.found.array");
     default: return "";
   }
 }
@@ -209,8 +212,7 @@ Drop Radar::classify(const Event& event) const {
         d.exclusion = exclusion_text_[i];
         d.field = field;
         d.found = node.found;
-        d.reason = "Would alert, but dropped by `" + d.exclusion + "`: `" + field + "` " + kind_words(node.found) +
-                   ", and `!=` on it is false.";
+        d.reason = say("radar.silent", {{"exclusion", d.exclusion}, {"field", field}, {"found", found_words(node.found)}});
         return d;  // a silent drop is what the radar is for: it wins over an excluded value
       }
       if (excluded.kind == DropKind::None) {
@@ -219,10 +221,11 @@ Drop Radar::classify(const Event& event) const {
         excluded.field = field;
         excluded.found = node.found;
         excluded.found_text = node.found_text;
-        excluded.reason = cond->condition == ConditionKind::NotExists
-                              ? "Excluded by `" + excluded.exclusion + "`: `" + field + "` exists."
-                              : "Excluded by `" + excluded.exclusion + "`: `" + field + "` is `" + node.found_text +
-                                    "`.";
+        excluded.reason =
+            cond->condition == ConditionKind::NotExists
+                ? say("radar.excluded.exists", {{"exclusion", excluded.exclusion}, {"field", field}})
+                : say("radar.excluded.value",
+                      {{"exclusion", excluded.exclusion}, {"field", field}, {"value", node.found_text}});
       }
     }
   }
@@ -286,9 +289,10 @@ RadarReport radar_events(const Radar& radar, const std::vector<Event>& events,
     leak.event_name = name_source.first;
     leak.event_source = name_source.second;
     leak.expected = report.expected_source;
-    leak.reason = "Matches only because the pattern names no `$.eventSource`: this " +
-                  (leak.event_name.empty() ? std::string("event") : "`" + leak.event_name + "`") + " comes from `" +
-                  leak.event_source + "`, not `" + leak.expected + "`.";
+    leak.reason = leak.event_name.empty()
+                      ? say("radar.leak.unnamed", {{"source", leak.event_source}, {"expected", leak.expected}})
+                      : say("radar.leak.named",
+                            {{"name", leak.event_name}, {"source", leak.event_source}, {"expected", leak.expected}});
     report.leaks.emplace_back(index, std::move(leak));
   }
   return report;

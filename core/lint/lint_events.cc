@@ -5,6 +5,7 @@
 
 #include "eval_internal.h"
 #include "json_doc.h"
+#include "cwlf/i18n.h"
 #include "lint_internal.h"
 
 namespace cwlf {
@@ -37,10 +38,10 @@ std::string event_list(const std::vector<size_t>& indexes) {
   std::string out;
   const size_t shown = indexes.size() > 4 ? 3 : indexes.size();
   for (size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += i + 1 == indexes.size() ? " and " : ", ";
+    if (i > 0) out += say(i + 1 == indexes.size() ? "list.and" : "list.comma");
     out += "#" + std::to_string(indexes[i] + 1);
   }
-  if (shown < indexes.size()) out += " and " + std::to_string(indexes.size() - shown) + " more";
+  if (shown < indexes.size()) out += say("list.and-more", {{"count", std::to_string(indexes.size() - shown)}});
   return out;
 }
 
@@ -48,7 +49,7 @@ std::string join(const std::set<std::string>& words) {
   std::string out;
   size_t i = 0;
   for (const std::string& w : words) {
-    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    if (i > 0) out += say(i + 1 == words.size() ? "list.and" : "list.comma");
     out += w;
     ++i;
   }
@@ -85,20 +86,23 @@ void check_ne_missing(const Pattern& p, const SplitResult& events, std::vector<W
     const std::string sel(slice(p.text, n.selector.span));
     Warning w;
     w.code = "ne-missing-field";
-    const std::string how_many = json == 1 ? "the only JSON event"
-                                 : missing.size() == json ? "all " + std::to_string(json) + " JSON events"
-                                                          : std::to_string(missing.size()) + " of the " + std::to_string(json) + " JSON events";
-    w.message = code(sel) + " is missing from " + how_many + " (" + event_list(missing) + ")" +
-                (missing_types.empty() ? std::string() : ", whose identity type is " + join(missing_types)) +
-                ". CloudWatch treats `!=` on a missing field as false, so those events can never match.";
+    const std::string how_many =
+        json == 1 ? say("lint.ne-missing-field.only-event")
+        : missing.size() == json
+            ? say("lint.ne-missing-field.all-events", {{"total", std::to_string(json)}})
+            : say("lint.ne-missing-field.some-events", {{"count", std::to_string(missing.size())}, {"total", std::to_string(json)}});
+    w.message = missing_types.empty()
+                    ? say("lint.ne-missing-field", {{"sel", code(sel)}, {"how_many", how_many}, {"events", event_list(missing)}})
+                    : say("lint.ne-missing-field.types", {{"sel", code(sel)}, {"how_many", how_many},
+                                                          {"events", event_list(missing)}, {"types", join(missing_types)}});
     w.span = n.span;
     const std::string core(slice(p.text, condition_core(n)));
-    add_fix(w, p.text, "Also match when the field is missing",
+    add_fix(w, p.text, say("fix.also-missing"),
             splice(p.text, n.span, "(" + core + " || " + sel + " NOT EXISTS)"));
     if (sel.rfind("$.userIdentity.", 0) == 0 && present_types.size() == 1 && !missing_types.empty() &&
         missing_types.count(*present_types.begin()) == 0) {
       const std::string& type = *present_types.begin();
-      add_fix(w, p.text, "Apply it to " + type + " identities only",
+      add_fix(w, p.text, say("fix.only-identity-type", {{"type", type}}),
               splice(p.text, n.span, "($.userIdentity.type != " + type + " || " + core + ")"));
     }
     out.push_back(std::move(w));
@@ -130,12 +134,11 @@ void check_eq_boolean(const Pattern& p, const SplitResult& events, std::vector<W
     const std::string keyword = want_true ? "IS TRUE" : "IS FALSE";
     Warning w;
     w.code = "eq-boolean";
-    w.message = code(sel) + " is a JSON boolean in " + event_list(booleans) + ", but " +
-                code(slice(p.text, condition_core(n))) + " compares it with the *string* \"" + v.text +
-                "\", which a boolean never equals" + (n.op == CompareOp::Ne ? " (and `!=` is false on a boolean)" : "") +
-                ". Use " + code(sel + " " + keyword) + ".";
+    w.message = say(n.op == CompareOp::Ne ? "lint.eq-boolean.ne" : "lint.eq-boolean",
+                    {{"sel", code(sel)}, {"events", event_list(booleans)}, {"condition", code(slice(p.text, condition_core(n)))},
+                     {"value", v.text}, {"rewrite", code(sel + " " + keyword)}});
     w.span = condition_core(n);
-    add_fix(w, p.text, "Use " + keyword, splice(p.text, condition_core(n), sel + " " + keyword));
+    add_fix(w, p.text, say("fix.use-keyword", {{"keyword", keyword}}), splice(p.text, condition_core(n), sel + " " + keyword));
     out.push_back(std::move(w));
   }
 }
@@ -158,11 +161,8 @@ void check_json_prefix(const Pattern& p, const SplitResult& events, std::vector<
   if (prefixed.empty()) return;
   Warning w;
   w.code = "json-text-prefix";
-  w.message = std::to_string(prefixed.size()) + (prefixed.size() == 1 ? " event (" : " events (") +
-              event_list(prefixed) +
-              ") holds JSON after a text prefix, as Lambda's `timestamp requestId INFO {…}` lines do. CloudWatch "
-              "applies a JSON pattern only to a message that is a JSON object as a whole, so these never match. "
-              "Log the JSON object alone, or match the text with text terms.";
+  w.message = say(prefixed.size() == 1 ? "lint.json-text-prefix.one" : "lint.json-text-prefix.other",
+                  {{"count", std::to_string(prefixed.size())}, {"events", event_list(prefixed)}});
   w.span = Span{0, static_cast<uint32_t>(p.text.size())};
   out.push_back(std::move(w));
 }
@@ -185,8 +185,7 @@ void check_delimited_count(const Pattern& p, const SplitResult& events, std::vec
   if (!fewer.empty()) {
     Warning w;
     w.code = "delimited-too-few";
-    w.message = "The pattern has " + std::to_string(fields) + " fields but " + event_list(fewer) +
-                " split into fewer; an event with fewer fields than the pattern never matches.";
+    w.message = say("lint.delimited-too-few", {{"fields", std::to_string(fields)}, {"events", event_list(fewer)}});
     w.span = whole;
     out.push_back(std::move(w));
   }
@@ -194,14 +193,12 @@ void check_delimited_count(const Pattern& p, const SplitResult& events, std::vec
   if (!more.empty() && last.kind == FieldKind::Named && last.expr != UINT32_MAX) {
     Warning w;
     w.code = "delimited-surplus";
-    w.message = event_list(more) + " split into more than the pattern's " + std::to_string(fields) +
-                " fields; the surplus is absorbed into the last field " + code(last.name) +
-                ", so its condition sees the rest of the line, not one field. End the pattern with `...` to give "
-                "the rest to an ellipsis.";
+    w.message = say("lint.delimited-surplus",
+                    {{"events", event_list(more)}, {"fields", std::to_string(fields)}, {"last", code(last.name)}});
     w.span = last.span;
     const size_t close = p.text.rfind(']');
     if (close != std::string::npos)
-      add_fix(w, p.text, "Add `...` at the end", splice(p.text, Span{static_cast<uint32_t>(close), 0}, ", ..."));
+      add_fix(w, p.text, say("fix.add-ellipsis"), splice(p.text, Span{static_cast<uint32_t>(close), 0}, ", ..."));
     out.push_back(std::move(w));
   }
 }

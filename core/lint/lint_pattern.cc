@@ -2,6 +2,7 @@
 #include <cstring>
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "lint_internal.h"
 #include "pattern_print.h"
 
@@ -18,10 +19,9 @@ void check_quoted_regex(const Pattern& p, std::vector<Warning>& out) {
   auto warn = [&](Span quoted, std::string_view body) {
     Warning w;
     w.code = "quoted-regex";
-    w.message = "A regular expression in double quotes is a literal: this looks for the text " + code(body) +
-                ", percent signs included. Remove the quotes to make it a regular expression.";
+    w.message = say("lint.quoted-regex", {{"text", code(body)}});
     w.span = quoted;
-    add_fix(w, p.text, "Remove the quotes", splice(p.text, quoted, body));
+    add_fix(w, p.text, say("fix.remove-quotes"), splice(p.text, quoted, body));
     out.push_back(std::move(w));
   };
   for (const Term& t : p.terms) {
@@ -57,8 +57,7 @@ void check_interior_star(const Pattern& p, std::vector<Warning>& out) {
     if (v.kind != ValueKind::String || v.text.find('*') == std::string::npos) continue;
     Warning w;
     w.code = "interior-star";
-    w.message = "Only a leading or trailing * is a wildcard; the * inside " + code(slice(p.text, v.span)) +
-                " is a literal star, so it matches only text that contains a * at that place.";
+    w.message = say("lint.interior-star", {{"value", code(slice(p.text, v.span))}});
     w.span = v.span;
     if (n.op == CompareOp::Eq || n.op == CompareOp::Ne) {
       // The same intent as a regular expression: each * becomes .*
@@ -68,7 +67,7 @@ void check_interior_star(const Pattern& p, std::vector<Warning>& out) {
         re += regex_escape(std::string_view(v.text).substr(from, star - from)) + ".*";
       re += regex_escape(std::string_view(v.text).substr(from));
       re += v.suffix_wildcard ? "%" : "$%";
-      add_fix(w, p.text, "Use the regular expression " + re, splice(p.text, v.span, re));
+      add_fix(w, p.text, say("fix.use-regex", {{"regex", re}}), splice(p.text, v.span, re));
     }
     out.push_back(std::move(w));
   }
@@ -84,10 +83,9 @@ void check_blank_phrase(const Pattern& p, std::vector<Warning>& out) {
     return;
   Warning w;
   w.code = "blank-phrase";
-  w.message = "`\" \"` does not match everything, whatever the documentation says: it is a one-space phrase and "
-              "matches only messages that contain a space. The empty pattern matches every event.";
+  w.message = say("lint.blank-phrase");
   w.span = t.span;
-  add_fix(w, p.text, "Use the empty pattern (match everything)", "");
+  add_fix(w, p.text, say("fix.empty-pattern"), "");
   out.push_back(std::move(w));
 }
 
@@ -148,10 +146,10 @@ void check_precedence(const Pattern& p, std::vector<Warning>& out) {
     const Span chain{from, p.nodes[n.operands.back()].span.end() - from};
     Warning w;
     w.code = "precedence";
-    w.message = "`&&` binds tighter than `||`, so " + code(slice(p.text, guard.span)) + " applies only to " +
-                code(slice(p.text, p.nodes[trailing ? group.operands.front() : group.operands.back()].span)) +
-                ", not to the whole chain. CloudWatch reads this as: " +
-                code(normalised_expression(p, static_cast<uint32_t>(&n - p.nodes.data())), 400);
+    w.message = say("lint.precedence",
+                    {{"guard", code(slice(p.text, guard.span))},
+                     {"operand", code(slice(p.text, p.nodes[trailing ? group.operands.front() : group.operands.back()].span))},
+                     {"reading", code(normalised_expression(p, static_cast<uint32_t>(&n - p.nodes.data())), 400)}});
     w.span = group.span;
     std::string guarded;
     if (trailing) {
@@ -162,9 +160,9 @@ void check_precedence(const Pattern& p, std::vector<Warning>& out) {
       const Span rest{after, chain.end() - after};
       guarded = std::string(slice(p.text, guard.span)) + " && (" + std::string(slice(p.text, rest)) + ")";
     }
-    add_fix(w, p.text, "Make " + code(slice(p.text, guard.span), 60) + " guard the whole chain",
+    add_fix(w, p.text, say("fix.guard-chain", {{"guard", code(slice(p.text, guard.span), 60)}}),
             splice(p.text, chain, guarded));
-    add_fix(w, p.text, "Keep this meaning, with explicit parentheses", normalised_pattern(p));
+    add_fix(w, p.text, say("fix.explicit-parentheses"), normalised_pattern(p));
     out.push_back(std::move(w));
   }
 }
@@ -172,15 +170,14 @@ void check_precedence(const Pattern& p, std::vector<Warning>& out) {
 // CloudTrail identity fields present only for some userIdentity.type values.
 struct IdentityField {
   const char* prefix;   // selector text, or prefix ending in '.'
-  const char* present;  // the types that have it
-  const char* absent;   // the types that do not
+  const char* present;  // message id: the types that have it
+  const char* absent;   // message id: the types that do not
 };
 const IdentityField kIdentityFields[] = {
-    {"$.userIdentity.sessionContext.sessionIssuer.", "AssumedRole (and FederatedUser)",
-     "IAMUser, Root, AWSService, AWSAccount and IdentityCenterUser"},
-    {"$.userIdentity.userName", "IAMUser (and sometimes Root)", "AssumedRole, AWSService and AWSAccount"},
-    {"$.userIdentity.invokedBy", "AWSService (and calls an AWS service made for you)", "most IAMUser, AssumedRole and Root"},
-    {"$.userIdentity.arn", "IAMUser, AssumedRole, FederatedUser and Root", "AWSService and AWSAccount"},
+    {"$.userIdentity.sessionContext.sessionIssuer.", "identity.session-issuer.present", "identity.session-issuer.absent"},
+    {"$.userIdentity.userName", "identity.user-name.present", "identity.user-name.absent"},
+    {"$.userIdentity.invokedBy", "identity.invoked-by.present", "identity.invoked-by.absent"},
+    {"$.userIdentity.arn", "identity.arn.present", "identity.arn.absent"},
 };
 
 void check_identity_ne(const Pattern& p, std::vector<Warning>& out) {
@@ -195,11 +192,10 @@ void check_identity_ne(const Pattern& p, std::vector<Warning>& out) {
       if (!hit) continue;
       Warning w;
       w.code = "ne-identity-field";
-      w.message = code(sel) + " exists only for CloudTrail identity types " + f.present + "; it is missing for " +
-                  f.absent + ". `!=` on a missing field is false, so events by those identities can never match.";
+      w.message = say("lint.ne-identity-field", {{"sel", code(sel)}, {"present", say(f.present)}, {"absent", say(f.absent)}});
       w.span = n.span;
       const std::string core(slice(p.text, condition_core(n)));
-      add_fix(w, p.text, "Also match when the field is missing",
+      add_fix(w, p.text, say("fix.also-missing"),
               splice(p.text, n.span, "(" + core + " || " + std::string(sel) + " NOT EXISTS)"));
       out.push_back(std::move(w));
       break;

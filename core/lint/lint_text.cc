@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "lint_internal.h"
 #include "resource_limits.h"
 
@@ -41,11 +42,9 @@ void check_smart_quotes(std::string_view t, std::vector<Warning>& out) {
   if (first == std::string_view::npos) return;
   Warning w;
   w.code = "smart-quotes";
-  w.message = "The pattern contains typographic (curly) quotes, as word processors and chat tools type them. "
-              "CloudWatch only knows the straight double quote \"; a curly quote is an ordinary character "
-              "(or an invalid one), so the quoted text is not what is searched for.";
+  w.message = say("lint.smart-quotes");
   w.span = Span{static_cast<uint32_t>(first), static_cast<uint32_t>(last - first)};
-  add_fix(w, t, "Use straight double quotes", fixed);
+  add_fix(w, t, say("fix.straight-quotes"), fixed);
   out.push_back(std::move(w));
 }
 
@@ -87,10 +86,9 @@ void check_single_quotes(std::string_view t, std::vector<Warning>& out) {
   if (first == std::string_view::npos) return;
   Warning w;
   w.code = "single-quotes";
-  w.message = "Single quotes do not quote anything in a filter pattern: CloudWatch takes them as part of the text "
-              "(or rejects them in a text term). Only double quotes \"…\" make a phrase or a quoted value.";
+  w.message = say("lint.single-quotes");
   w.span = Span{static_cast<uint32_t>(first), static_cast<uint32_t>(last - first)};
-  add_fix(w, t, "Use double quotes", fixed);
+  add_fix(w, t, say("fix.double-quotes"), fixed);
   out.push_back(std::move(w));
 }
 
@@ -119,8 +117,7 @@ void check_insights(std::string_view t, std::vector<Warning>& out) {
   if (!insights && !piped) return;
   Warning w;
   w.code = "insights-syntax";
-  w.message = "This looks like a CloudWatch Logs Insights query, not a filter pattern. Metric filters, subscription "
-              "filters and FilterLogEvents take filter patterns: text terms, { $.field = value } or [field, …].";
+  w.message = say("lint.insights-syntax");
   w.span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(t.size() - pos)};
   // `filter @message like /text/` or `like "text"` with plain text: the text term does the same.
   const size_t like = t.find("like ");
@@ -135,7 +132,7 @@ void check_insights(std::string_view t, std::vector<Warning>& out) {
         bool plain = true;
         for (char c : body)
           if (std::strchr("\\^$.|?*+()[]{}\"%", c)) plain = false;
-        if (plain) add_fix(w, t, "Use the filter pattern \"" + std::string(body) + "\"", "\"" + std::string(body) + "\"");
+        if (plain) add_fix(w, t, say("fix.use-filter-pattern", {{"pattern", "\"" + std::string(body) + "\""}}), "\"" + std::string(body) + "\"");
       }
     }
   }
@@ -176,13 +173,11 @@ void check_length(std::string_view t, std::vector<Warning>& out) {
   if (chars <= kMaxPatternChars) return;
   Warning w;
   w.code = "too-long";
-  w.message = "The pattern is " + std::to_string(chars) +
-              " characters long; CloudWatch rejects filter patterns over 1,024 characters. Split the alarm into "
-              "several metric filters, or drop spaces and repeated conditions.";
+  w.message = say("lint.too-long", {{"count", std::to_string(chars)}});
   w.span = Span{0, static_cast<uint32_t>(t.size())};
   const std::string squeezed = squeeze(t);
   if (char_count(squeezed) <= kMaxPatternChars)
-    add_fix(w, t, "Remove unneeded spaces (" + std::to_string(char_count(squeezed)) + " characters)", squeezed);
+    add_fix(w, t, say("fix.squeeze-spaces", {{"count", std::to_string(char_count(squeezed))}}), squeezed);
   out.push_back(std::move(w));
 }
 

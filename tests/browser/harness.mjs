@@ -68,8 +68,10 @@ export async function launchBrowser() {
 
 // A page with every request recorded, and the page's own errors collected.
 // `requests` entries: { url, at } where `at` is Date.now() when it was made.
-export async function openPage(browser, server, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+// `locale`: the browser's language (the page follows navigator.languages; the
+// tests' accessible names are English).
+export async function openPage(browser, server, { width = 1280, height = 800, colorScheme = 'light', locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, locale });
   const requests = [];
   const errors = [];
   context.on('request', (request) => requests.push({ url: request.url(), at: Date.now() }));

@@ -8,6 +8,7 @@
 #include "diagnostic.h"       // Span, Diagnostic: every error, with its position
 #include "diagnostic_codes.h" // every code a Diagnostic or a warning carries, with its meaning
 #include "resource_limits.h"  // every size a user controls, and its limit
+#include "i18n.h"             // the languages cwlf speaks: say(), the message catalogues
 
 // ---- Patterns: compile once, inspect, print ---------------------------------
 #include "regex.h"            // the %regex% dialect (RE2-like automata, linear time)
