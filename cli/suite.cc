@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -53,6 +54,54 @@ std::optional<std::string> duplicate_key(const rapidjson::Value& root) {
       for (const auto& e : v->GetArray()) stack.push_back(&e);
     }
   }
+  return std::nullopt;
+}
+
+// The "alarm" member, read as the page reads it (web/alarm-settings.js,
+// readAlarm): its shape only; AWS's rules on the values are `cwlf alarm`'s.
+constexpr double kMaxAlarmCount = 10000000;
+
+std::optional<std::string> parse_alarm(const rapidjson::Value& v, AlarmSettings& a) {
+  if (!v.IsObject()) return std::string("\"alarm\" is not an object");
+  a = AlarmSettings();
+  a.period_seconds = 300;
+  a.datapoints_to_alarm = 1;
+  struct Whole { const char* name; double* into; };
+  double period = 300, n = 1, m = 1;
+  for (const Whole w : {Whole{"period", &period}, Whole{"evaluationPeriods", &n}, Whole{"datapointsToAlarm", &m}}) {
+    auto it = v.FindMember(w.name);
+    if (it == v.MemberEnd()) continue;
+    const double d = it->value.IsNumber() ? it->value.GetDouble() : 0;
+    if (!(d >= 1 && d <= kMaxAlarmCount && d == std::floor(d))) {
+      return "\"alarm\".\"" + std::string(w.name) + "\" is not a whole number from 1 to 10000000";
+    }
+    *w.into = d;
+  }
+  a.period_seconds = static_cast<int64_t>(period);
+  a.evaluation_periods = static_cast<uint32_t>(n);
+  a.datapoints_to_alarm = static_cast<uint32_t>(m);
+  auto threshold = v.FindMember("threshold");
+  if (threshold != v.MemberEnd()) {
+    if (!threshold->value.IsNumber()) return std::string("\"alarm\".\"threshold\" is not a number");
+    a.threshold = threshold->value.GetDouble();
+  }
+  auto named = [&](const char* name, const char* names, auto lookup, auto& into) -> std::optional<std::string> {
+    auto it = v.FindMember(name);
+    if (it == v.MemberEnd()) return std::nullopt;
+    const auto value = it->value.IsString()
+                           ? lookup(std::string_view(it->value.GetString(), it->value.GetStringLength()))
+                           : std::nullopt;
+    if (!value) return "\"alarm\".\"" + std::string(name) + "\" is not one of " + names;
+    into = *value;
+    return std::nullopt;
+  };
+  if (auto e = named("comparison",
+                     "GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold",
+                     comparison_named, a.comparison))
+    return e;
+  if (auto e = named("statistic", "Sum, SampleCount, Average, Minimum, Maximum", statistic_named, a.statistic)) return e;
+  if (auto e = named("treatMissingData", "missing, notBreaching, breaching, ignore", missing_data_named, a.missing))
+    return e;
   return std::nullopt;
 }
 
@@ -122,6 +171,13 @@ std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
       }
       out.expectations.push_back({n, e == "match", std::move(id)});
     }
+  }
+  out.alarm.reset();
+  auto alarm = doc.FindMember("alarm");
+  if (alarm != doc.MemberEnd()) {
+    AlarmSettings a;
+    if (auto e = parse_alarm(alarm->value, a)) return e;
+    out.alarm = a;
   }
   return std::nullopt;
 }

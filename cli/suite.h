@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cwlf/alarm.h"
+
 namespace cwlf::cli {
 
 struct SuiteExpectation {
@@ -26,6 +28,9 @@ struct Suite {
   std::string pattern;
   std::string events;  // the pasted text, as pasted
   std::vector<SuiteExpectation> expectations;
+  // "alarm": the page's alarm settings (web/alarm-settings.js), the defaults
+  // for the members left out; nullopt when the file has none.
+  std::optional<AlarmSettings> alarm;
 };
 
 // Reads a suite file's JSON; on failure returns why, in a sentence.

@@ -32,10 +32,11 @@ for src in core/*/*.cc cli/input_file.cc cli/gzip_inflate.cc cli/suite.cc cli/ca
   obj="$out/obj/$(basename "${src%.cc}").o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core cli -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
-    extra=()  # as CMakeLists.txt: NeedleSet's AVX2 loop, in its own file, on x86-64
+    extra=()  # as CMakeLists.txt: the AVX2 loops (NeedleSet, record ends), each in its own file, on x86-64
     if [ "$(uname -m)" = x86_64 ]; then
-      extra+=(-DCWLF_AVX2_SCAN=1)
+      extra+=(-DCWLF_AVX2_SCAN=1 -DCWLF_AVX2_RECORD_END=1)
       [ "$(basename "$src")" = needle_set_avx2.cc ] && extra+=(-mavx2 -mpopcnt)
+      [ "$(basename "$src")" = record_end_avx2.cc ] && extra+=(-mavx2 -mpopcnt -mpclmul)
     fi
     "$cxx" "${flags[@]}" "${core_includes[@]}" "${extra[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
     # at most two compilers at a time (2-core machines, shared)

@@ -5,14 +5,21 @@
 //
 //   const a = new cwlf.AlarmScan(pattern, { period: 300, threshold: 5, comparison, statistic,
 //                                           evaluationPeriods, datapointsToAlarm, treatMissingData,
-//                                           metricValue, defaultValue, timeField });
+//                                           metricValue, defaultValue, timeField,
+//                                           listFrom, listTo, listMax });   // list one period's events
+//   a.reserve/feed as FileScan; a.endFile() after each file (listed events say which: source)
 //   if (a.error()) ...   // the pattern's, the metric's or the alarm's settings' fault, as text
 //   const ptr = a.reserve(n); cwlf.HEAPU8.set(chunk, ptr); a.feed(n);   // per file: a.endFile()
-//   a.result() -> { error, matched, eventsWithoutTime, datapoints: [{ timestamp, start, value, count }],
-//                   alarms: [{ start, end, startText, endText, events, open }] }   (times: ms since the epoch)
+//   a.result() -> { error, matched, eventsWithoutTime,
+//                   datapoints: [{ timestamp, start, value, count, breaching, byIdentity: [n per identityTypes] }],
+//                   identityTypes: ['Root', 'IAMUser', …],   // userIdentity.type, most frequent first
+//                   alarms: [{ start, end, startText, endText, events, open }],
+//                   listed: [{ message, source }], listedTotal }   (times: ms since the epoch;
+//                   source: the file's number, from 0; listed only when listMax > 0)
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -84,6 +91,17 @@ class AlarmScan {
     settings_ = a;
     filter_ = std::make_shared<const cwlf::EventFilter>(c.pattern);
     replay_ = std::make_unique<cwlf::AlarmReplay>(c.pattern, m, a, text_in(options, "timeField"));
+    const uint32_t list_max = whole_in(options, "listMax", 0);
+    if (list_max > 0) {
+      const double from = number_in(options, "listFrom", 0), to = number_in(options, "listTo", 0);
+      // Times beyond ±1e15 ms (30,000 years) are no time an event has.
+      if (!(std::fabs(from) < 1e15 && std::fabs(to) < 1e15)) {
+        error_ = "The period to list is not a time.";
+        replay_.reset();
+        return;
+      }
+      replay_->list_period(static_cast<int64_t>(from), static_cast<int64_t>(to), std::min<uint32_t>(list_max, 1000));
+    }
     start_file();
   }
   std::string error() const { return error_; }
@@ -93,6 +111,7 @@ class AlarmScan {
   void end_file() {
     if (!scanner_) return;
     scanner_->finish();
+    ++source_;
     start_file();
   }
   val result() {
@@ -117,6 +136,10 @@ class AlarmScan {
       d.set("value", cwlf::statistic_value(p, settings_.statistic));
       d.set("count", static_cast<double>(p.events));
       d.set("breaching", cwlf::breaches(cwlf::statistic_value(p, settings_.statistic), settings_));
+      val split = val::array();
+      if (i < r.identity_counts.size())
+        for (size_t k = 0; k < r.identity_counts[i].size(); ++k) split.set(k, static_cast<double>(r.identity_counts[i][k]));
+      d.set("byIdentity", split);
       points.set(i, d);
     }
     out.set("datapoints", points);
@@ -133,6 +156,18 @@ class AlarmScan {
       alarms.set(i, a);
     }
     out.set("alarms", alarms);
+    val types = val::array();
+    for (size_t k = 0; k < r.identity_types.size(); ++k) types.set(k, r.identity_types[k]);
+    out.set("identityTypes", types);
+    val listed = val::array();
+    for (size_t i = 0; i < r.listed.size(); ++i) {
+      val e = val::object();
+      e.set("message", r.listed[i].message);
+      e.set("source", r.listed[i].source);
+      listed.set(i, e);
+    }
+    out.set("listed", listed);
+    out.set("listedTotal", static_cast<double>(r.listed_total));
     return out;
   }
 
@@ -145,11 +180,12 @@ class AlarmScan {
       if (ev.error)
         replay_->add_error();
       else
-        replay_->add(ev.message);
+        replay_->add(ev.message, source_);
     });
   }
 
   std::string error_;
+  uint32_t source_ = 0;  // the file being fed: endFile() calls so far
   cwlf::AlarmSettings settings_;
   std::shared_ptr<const cwlf::EventFilter> filter_;
   std::unique_ptr<cwlf::AlarmReplay> replay_;

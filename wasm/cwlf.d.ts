@@ -245,14 +245,24 @@ export interface AlarmSettings {
   metricValue?: string;
   defaultValue?: string;
   timeField?: string;
+  /** List the matching events whose time is in [listFrom, listTo) (ms since the epoch), at most listMax (≤ 1000). */
+  listFrom?: number;
+  listTo?: number;
+  listMax?: number;
 }
 
 export interface AlarmResult {
   error: string | null;
   matched: number;
   eventsWithoutTime: number;
-  datapoints: { start: number; timestamp: string; value: number; count: number; breaching: boolean }[];
+  /** byIdentity[k]: the period's matching events whose userIdentity.type is identityTypes[k]. */
+  datapoints: { start: number; timestamp: string; value: number; count: number; breaching: boolean; byIdentity: number[] }[];
+  /** userIdentity.type of the matching events, most frequent first; "(none)" without one, "(other)" past the first 8. */
+  identityTypes: string[];
   alarms: { start: number; end: number; startText: string; endText: string; events: number; open: boolean }[];
+  /** The events listed (listMax > 0); source: the file's number, from 0 (endFile() calls before it). */
+  listed: { message: string; source: number }[];
+  listedTotal: number;
 }
 
 export interface AlarmScan extends Deletable {

@@ -1,75 +1,157 @@
 // "Would this alarm have fired?" under the CloudTrail files panel: the alarm's
 // settings (period, threshold, comparison, statistic, M of N, missing data),
-// a replay of the opened files by the engine worker (alarm-scan.js), and the
-// chart of the metric per period with the threshold and the ALARM intervals,
-// with the table of intervals as its text alternative (alarm-chart.js).
-import { drawAlarmChart } from './alarm-chart.js';
+// a replay of the opened files by the engine worker (alarm-scan.js) through
+// the metric filter (the metric value and default value of the "Metric
+// filter" panel, metric.js, when it is open) and the alarm, and the chart of
+// the metric per period by identity type with the threshold and the ALARM
+// intervals, with the table of intervals as its text alternative
+// (alarm-chart.js). A bar clicked lists its period's events (alarm-period.js).
+//
+// The settings are part of the test document (document.js: `alarm`): a change
+// in the form is one undoable step, kept, saved and shared with the test;
+// the form shows whatever the document holds (after Undo, a link, a file).
+import { drawAlarmChart, isoSeconds } from './alarm-chart.js';
+import { LIST_MAX, drawPeriodEvents } from './alarm-period.js';
+import { metricSettings, readAlarm, sameAlarm } from './alarm-settings.js';
+import { STEP } from './steps.js';
+import { onLanguageChange, t } from './i18n.js';
+
+// The form's fields, by the document's names.
+const FIELDS = {
+  period: 'alarm-period', threshold: 'alarm-threshold', comparison: 'alarm-comparison', statistic: 'alarm-statistic',
+  evaluationPeriods: 'alarm-n', datapointsToAlarm: 'alarm-m', treatMissingData: 'alarm-missing',
+};
+const NUMBERS = new Set(['period', 'threshold', 'evaluationPeriods', 'datapointsToAlarm']);
+
 
 export class AlarmPanel {
   // root: the <details> of the panel; files(): the files last opened;
-  // pattern(): the current pattern; metric(): the metric settings, if any.
-  constructor({ root, engine, files, pattern, metric }) {
+  // pattern(): the current pattern; metric(): the metric settings, if any;
+  // doc: the test document; explain(pattern, message, file): put an event in the boxes.
+  constructor({ root, engine, files, pattern, metric, doc, explain }) {
     this.root = root;
     this.engine = engine;
     this.files = files;
     this.pattern = pattern;
     this.metric = metric;
+    this.doc = doc;
+    this.explain = explain;
     this.nextId = 1;
     this.form = root.querySelector('form');
     this.chart = root.querySelector('.alarm-chart-box');
     this.status = root.querySelector('.alarm-status');
+    this.periodBox = root.querySelector('.alarm-period-box');
     engine.onAlarm = (m) => this.received(m);
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.run();
     });
+    this.form.addEventListener('input', () => this.edited());
+    this.form.addEventListener('change', () => this.edited());
+    doc.subscribe(({ doc: d }) => this.show(d.alarm));
+    this.show(doc.current.alarm);
+    // What the panel wrote, again in the new language.
+    onLanguageChange(() => {
+      if (this.shown) this.received(this.shown);
+      if (this.listedShown) this.listed(this.listedShown);
+    });
+  }
+
+  // What the form holds, or null while a field is not a valid value (being typed).
+  fromForm() {
+    const f = this.form.elements;
+    const raw = {};
+    for (const [name, field] of Object.entries(FIELDS)) {
+      const text = f[field].value;
+      raw[name] = NUMBERS.has(name) ? (text.trim() === '' ? NaN : Number(text)) : text;
+    }
+    const read = readAlarm(raw);
+    return read.ok ? read.alarm : null;
+  }
+
+  edited() {
+    const alarm = this.fromForm();
+    if (alarm && !sameAlarm(alarm, this.doc.current.alarm)) this.doc.change({ alarm }, STEP.alarm, { kind: 'alarm' });
+  }
+
+  show(alarm) {
+    const now = this.fromForm();
+    if (now && sameAlarm(now, alarm)) return;
+    const f = this.form.elements;
+    for (const [name, field] of Object.entries(FIELDS)) f[field].value = String(alarm[name]);
   }
 
   settings() {
-    const f = this.form.elements;
-    const num = (name) => Number(f[name].value);
-    return {
-      period: num('alarm-period'),
-      threshold: num('alarm-threshold'),
-      comparison: f['alarm-comparison'].value,
-      statistic: f['alarm-statistic'].value,
-      evaluationPeriods: num('alarm-n'),
-      datapointsToAlarm: num('alarm-m'),
-      treatMissingData: f['alarm-missing'].value,
-      ...(this.metric() || {}),
-    };
+    return { ...this.doc.current.alarm, ...metricSettings(this.metric()) };
   }
 
   run() {
     const files = this.files();
     if (!files.length) {
-      this.status.textContent = 'Open CloudTrail files first.';
+      this.status.textContent = t('page.alarm.open-files-first');
       return;
     }
+    const settings = this.settings();
     this.id = this.nextId++;
-    this.threshold = Number(this.form.elements['alarm-threshold'].value);
-    this.periodMs = Number(this.form.elements['alarm-period'].value) * 1000;
-    this.status.textContent = 'Replaying the events…';
+    // What the chart and the lists of its periods are for.
+    this.ran = { pattern: this.pattern(), settings, files, periodMs: settings.period * 1000 };
+    this.status.textContent = t('page.alarm.replaying');
+    this.shown = null;
+    this.listedShown = null;
+    this.periodBox.replaceChildren();
     document.documentElement.dataset.alarm = 'running';
-    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.pattern(), settings: this.settings(), files });
+    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.ran.pattern, settings, files });
+  }
+
+  // A bar chosen: the replay again, keeping that period's events.
+  list(point) {
+    const { pattern, settings, files, periodMs } = this.ran;
+    this.listId = this.nextId++;
+    this.listPoint = point;
+    document.documentElement.dataset.alarmPeriod = 'listing';
+    this.periodBox.replaceChildren();
+    this.listedShown = null;
+    this.periodBox.textContent = t('page.alarm.listing', { time: point.timestamp });
+    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.listId, pattern, files,
+      settings: { ...settings, listFrom: point.start, listTo: point.start + periodMs, listMax: LIST_MAX } });
   }
 
   received(m) {
+    if (m.id === this.listId) {
+      this.listed(m);
+      return;
+    }
     if (m.id !== this.id) return;
+    this.shown = m;
     document.documentElement.dataset.alarm = m.error ? 'failed' : 'done';
     if (m.error) {
-      this.status.textContent = `The alarm cannot be replayed: ${m.error}`;
+      this.status.textContent = t('page.alarm.failed', { message: m.error });
       this.chart.replaceChildren();
       return;
     }
     const r = m.result;
     const n = r.alarms.length;
-    this.status.textContent = `${r.matched} matching events in ${r.datapoints.length} periods with data; ` +
-      (n ? `the alarm would have gone to ALARM ${n} time${n === 1 ? '' : 's'}.` : 'the alarm would never have gone to ALARM.') +
-      (r.eventsWithoutTime ? ` ${r.eventsWithoutTime} matching events without a time were left out.` : '');
-    drawAlarmChart(this.chart, r, this.threshold, {
-      periodMs: this.periodMs,
-      onBar: (p) => { this.status.textContent = `${p.timestamp}: value ${p.value}, ${p.count} matching events${p.breaching ? ', breaching' : ''}.`; },
+    this.status.textContent = t(n === 0 ? 'page.alarm.result.never' : n === 1 ? 'page.alarm.result.one' : 'page.alarm.result.other', {
+      matched: r.matched, periods: r.datapoints.length, count: n,
+      without: r.eventsWithoutTime ? t('page.alarm.without-time', { count: r.eventsWithoutTime }) : '',
+    });
+    drawAlarmChart(this.chart, r, this.ran.settings.threshold, { periodMs: this.ran.periodMs, onBar: (p) => this.list(p) });
+  }
+
+  listed(m) {
+    this.listedShown = m;
+    document.documentElement.dataset.alarmPeriod = m.error ? 'failed' : 'done';
+    if (m.error) {
+      this.periodBox.textContent = t('page.alarm.list-failed', { message: m.error });
+      return;
+    }
+    const { pattern, files, periodMs } = this.ran;
+    drawPeriodEvents(this.periodBox, {
+      point: this.listPoint,
+      endText: isoSeconds(this.listPoint.start + periodMs),
+      result: m.result,
+      fileName: (source) => (files[source] ? files[source].name : ''),
+      explain: (message, file) => this.explain(pattern, message, file),
     });
   }
 }

@@ -496,8 +496,9 @@ doc.subscribe(({ doc: d, how }) => {
 
 // One step: the whole test replaced (an example, a link, a file…).
 // expected: the events' expectations (expectations.js); none unless given.
-function load(pattern, events, { selected = 0, expected = new Map() } = {}, label = STEP.loaded) {
-  doc.change({ pattern, events, selected, expectations: new Map(expected) }, label);
+// alarm: the alarm's settings (a link or a file brings its own), else unchanged.
+function load(pattern, events, { selected = 0, expected = new Map(), alarm } = {}, label = STEP.loaded) {
+  doc.change({ pattern, events, selected, expectations: new Map(expected), ...(alarm ? { alarm } : {}) }, label);
 }
 
 $('load-example').addEventListener('click', () => load(seedPattern, seedEvents, {}, STEP.example));
@@ -567,7 +568,11 @@ const filesTool = new FilesTool({
   pattern: () => texts.pattern,
   explain: (pattern, message, file) => load(pattern, message, {}, STEP.explainFile(file)),
 });
-new AlarmPanel({ root: $('alarm-panel'), engine, files: () => filesTool.files, pattern: () => texts.pattern, metric: () => null });
+new AlarmPanel({
+  root: $('alarm-panel'), engine, doc, files: () => filesTool.files, pattern: () => texts.pattern,
+  metric: () => metricTool.definition,
+  explain: (pattern, message, file) => load(pattern, message, {}, STEP.explainFile(file)),
+});
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events, {}, STEP.gallery(alarm.title)) });
 // Each CIS alarm: "Is mine at least as strict?" puts it in "Compare with…" (compare-proof.js).
@@ -611,7 +616,7 @@ const expectations = new Expectations({
 // so that what was on screen comes back with Undo.
 function openTest(test, label) {
   if (test.lang) adoptDocumentLanguage(test.lang);
-  load(test.pattern, test.events, { selected: test.selected, expected: test.expectations }, label);
+  load(test.pattern, test.events, { selected: test.selected, expected: test.expectations, alarm: test.alarm }, label);
 }
 
 // The expectations keyed "#N" (event N now) instead of by identity; those
@@ -630,7 +635,7 @@ function snapshot() {
   const result = state.shown && current() ? state.shown.result : null;
   return {
     pattern: texts.pattern, events: texts.events, expectations: doc.current.expectations, selected: state.selected,
-    indexOf: result ? identityIndex(result) : new Map(),
+    indexOf: result ? identityIndex(result) : new Map(), alarm: doc.current.alarm,
     lang: chosenLanguage(),  // null unless the user chose one with the switch
   };
 }

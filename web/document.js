@@ -6,12 +6,15 @@
 //     expectations,               Map: event identity (or "#N", a position not yet
 //                                 resolved, see expectations.js) -> 'match' | 'no-match'
 //     selected,                   index of the event explained
-//     compare }                   the "Compare with…" pattern ('' when unused)
+//     compare,                    the "Compare with…" pattern ('' when unused)
+//     alarm }                     the alarm's settings (alarm-settings.js), frozen
 //
 // A document value is never changed in place: a step makes a new one (the
 // strings are shared, so a step of a 5 MB paste costs a pointer, not a copy).
 // Typing is one step per burst: keys in the same box less than TYPING_MS
 // apart join the step before.
+
+import { ALARM_DEFAULTS, sameAlarm } from './alarm-settings.js';
 
 export const TYPING_MS = 1000;
 // How many steps Undo goes back; older ones are forgotten.
@@ -21,7 +24,7 @@ export const MAX_STEPS = 200;
 export const MAX_HISTORY_CHARS = 64 * 1024 * 1024;
 
 export function emptyDocument() {
-  return Object.freeze({ pattern: '', events: '', expectations: new Map(), selected: 0, compare: '' });
+  return Object.freeze({ pattern: '', events: '', expectations: new Map(), selected: 0, compare: '', alarm: ALARM_DEFAULTS });
 }
 
 function sizeOf(doc) {
@@ -114,7 +117,7 @@ export class TestDocument {
 
 function same(a, b) {
   return a.pattern === b.pattern && a.events === b.events && a.selected === b.selected && a.compare === b.compare &&
-    sameMap(a.expectations, b.expectations);
+    sameMap(a.expectations, b.expectations) && sameAlarm(a.alarm, b.alarm);
 }
 
 function sameMap(a, b) {

@@ -3,6 +3,8 @@
 // brings it back. It is never sent anywhere. The switch itself (on unless
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
+import { ALARM_DEFAULTS, readAlarm } from './alarm-settings.js';
+
 const DB = 'cwlf';
 const STORE = 'work';
 const KEY = 'current';
@@ -38,7 +40,7 @@ async function withStore(mode, use) {
 function toStored(doc) {
   return {
     pattern: doc.pattern, events: doc.events, expectations: [...doc.expectations], selected: doc.selected,
-    compare: doc.compare, savedAt: Date.now(),
+    compare: doc.compare, alarm: { ...doc.alarm }, savedAt: Date.now(),
   };
 }
 
@@ -58,6 +60,8 @@ function fromStored(value) {
     pattern: value.pattern, events: value.events, expectations,
     selected: Number.isInteger(value.selected) && value.selected >= 0 ? value.selected : 0,
     compare: typeof value.compare === 'string' ? value.compare : '',
+    // Kept before the alarm's settings were (or unreadable): the defaults.
+    alarm: readAlarm(value.alarm).alarm || ALARM_DEFAULTS,
   };
 }
 

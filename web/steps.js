@@ -2,6 +2,8 @@
 // shows it with Undo), and what the events header says of AWS tool output
 // unwrapped by the engine (core/workbench/unwrap_aws.cc). Visible strings,
 // in one place, to be translated.
+import { t } from './i18n.js';
+
 export const STEP = {
   typedPattern: 'Typed in the pattern',
   typedEvents: 'Typed in the events',
@@ -16,6 +18,8 @@ export const STEP = {
   link: 'Opened the test from the link',
   file: (name) => `Opened ${name}`,
   exclusion: (what) => `Excluded ${what}`,
+  // (read when the step is made: in the page's language then)
+  get alarm() { return t('page.step.alarm'); },
 };
 
 // A sentence under the events header for pastes that were unwrapped, or ''.

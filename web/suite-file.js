@@ -10,7 +10,8 @@
 //     "events": "…the pasted text, as pasted…",
 //     "expectations": [ { "event": 2, "id": "eventID:3a1f…", "expect": "match" },
 //                       { "event": 3, "id": "h:9c0e54d1a2b3c4d5", "expect": "no-match" } ],
-//     "selected": 2 }
+//     "selected": 2,
+//     "alarm": { "period": 300, "threshold": 5, … } }   (alarm-settings.js; left out when all defaults)
 //
 // Event numbers are 1-based, as the page (#2) and the `cwlf` command print them.
 // Version 2 adds "id", the event's identity (expectations.js): a reader finds
@@ -22,6 +23,7 @@
 // with a lone surrogate escape ("\ud800", which is not text).
 
 import { beyondLimits } from './limits.js';
+import { alarmToSave, readAlarm } from './alarm-settings.js';
 
 export const SUITE_VERSION = 2;
 // Larger files are refused before parsing: the page would not be usable anyway.
@@ -30,14 +32,17 @@ export const MAX_SUITE_CHARS = 64 * 1024 * 1024;
 // expectations: Map of event identity -> 'match' | 'no-match'; indexOf:
 // Map identity -> 0-based index of its event now (an identity not in it is an
 // expectation for an event that is gone: saved with its identity only);
-// selected: 0-based; lang: the page language its author chose ('en' | 'ja'), or none.
-export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map(), lang = null }) {
+// selected: 0-based; lang: the page language its author chose ('en' | 'ja'), or none;
+// alarm: the alarm's settings (alarm-settings.js).
+export function makeSuite({ pattern, events, expectations, selected, indexOf = new Map(), lang = null, alarm }) {
   const list = [...expectations.entries()]
     .filter(([id]) => !id.startsWith('#') && !id.startsWith('gone:'))
     .map(([id, expect]) => (indexOf.has(id) ? { event: indexOf.get(id) + 1, id, expect } : { id, expect }))
     .sort((a, b) => (a.event || Infinity) - (b.event || Infinity));
   const suite = { cwlf: 'suite', v: SUITE_VERSION, pattern, events, expectations: list, selected: selected + 1 };
   if (lang === 'en' || lang === 'ja') suite.lang = lang;
+  const saved = alarmToSave(alarm);
+  if (saved) suite.alarm = saved;
   return suite;
 }
 
@@ -85,7 +90,7 @@ function hasLoneSurrogate(s) {
   return typeof s.isWellFormed === 'function' ? !s.isWellFormed() : /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }
 
-// -> { ok: true, test: { pattern, events, expectations: Map, selected } }
+// -> { ok: true, test: { pattern, events, expectations: Map, selected, lang, alarm } }
 //  | { ok: false, message }   (a sentence for the user)
 export function parseSuite(text) {
   if (typeof text !== 'string') return fail('it is not text');
@@ -139,7 +144,9 @@ export function readSuite(doc) {
   }
   // "lang" (optional): the page's language its author chose; anything else is ignored.
   const lang = doc.lang === 'en' || doc.lang === 'ja' ? doc.lang : null;
-  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, lang } };
+  const alarm = readAlarm(doc.alarm);
+  if (!alarm.ok) return fail(alarm.message);
+  return { ok: true, test: { pattern: doc.pattern, events: doc.events, expectations, selected, lang, alarm: alarm.alarm } };
 }
 
 function fail(why) {

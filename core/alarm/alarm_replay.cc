@@ -31,6 +31,68 @@ struct AlarmReplay::Impl {
   std::map<int64_t, bool> minute_matched;
   AlarmReplayResult result;
   bool too_many = false;
+  // Identity types in the order first seen (at most kMaxIdentityTypes, then
+  // one slot for the rest) and the matching events per period and type.
+  std::vector<std::string> types;
+  std::map<int64_t, std::vector<uint64_t>> type_counts;
+  // list_period()'s window; listing when list_max > 0.
+  int64_t list_from = 0, list_to = 0;
+  size_t list_max = 0;
+
+  size_t type_slot(const JsonDoc& doc) {
+    std::string name = kNoIdentityType;
+    if (!doc.nodes.empty() && doc.nodes[0].type == JsonType::Object) {
+      const uint32_t who = doc.member(0, "userIdentity");
+      const uint32_t type =
+          who != kNoNode && doc.nodes[who].type == JsonType::Object ? doc.member(who, "type") : kNoNode;
+      if (type != kNoNode && doc.nodes[type].type == JsonType::String) name = std::string(doc.text(doc.nodes[type]));
+    }
+    if (name.size() > kMaxIdentityTypeBytes) {
+      size_t cut = kMaxIdentityTypeBytes;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name.resize(cut);
+    }
+    for (size_t i = 0; i < types.size(); ++i)
+      if (types[i] == name) return i;
+    if (types.size() < kMaxIdentityTypes) {
+      types.push_back(std::move(name));
+      return types.size() - 1;
+    }
+    return kMaxIdentityTypes;  // the "(other)" slot
+  }
+
+  void count_type(int64_t t, const JsonDoc& doc) {
+    const size_t slot = type_slot(doc);
+    std::vector<uint64_t>& counts = type_counts[align(t, settings.period_seconds * 1000)];
+    if (counts.size() <= slot) counts.resize(slot + 1);
+    ++counts[slot];
+  }
+
+  // result.identity_types / identity_counts from the counts per period, the
+  // types ordered by how many events they have (ties: first seen first).
+  void identity_split(AlarmReplayResult& out) const {
+    std::vector<std::string> names = types;
+    names.push_back(kOtherIdentityType);
+    std::vector<uint64_t> totals(names.size(), 0);
+    for (const auto& [start, counts] : type_counts)
+      for (size_t k = 0; k < counts.size(); ++k) totals[k] += counts[k];
+    std::vector<size_t> order;
+    for (size_t k = 0; k < names.size(); ++k)
+      if (totals[k]) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if ((a == kMaxIdentityTypes) != (b == kMaxIdentityTypes)) return b == kMaxIdentityTypes;  // "(other)" last
+      return totals[a] > totals[b];
+    });
+    for (size_t k : order) out.identity_types.push_back(names[k]);
+    for (const PeriodStats& p : out.datapoints) {
+      std::vector<uint64_t> row(order.size(), 0);
+      auto it = type_counts.find(p.start_ms);
+      if (it != type_counts.end())
+        for (size_t j = 0; j < order.size(); ++j)
+          if (order[j] < it->second.size()) row[j] = it->second[order[j]];
+      out.identity_counts.push_back(std::move(row));
+    }
+  }
 
   std::optional<int64_t> time_of(const JsonDoc& doc) const {
     if (doc.nodes.empty() || doc.nodes[0].type != JsonType::Object) return std::nullopt;
@@ -110,7 +172,13 @@ void AlarmReplay::add_error() {
   ++impl_->result.errors;
 }
 
-void AlarmReplay::add(std::string_view message) {
+void AlarmReplay::list_period(int64_t from_ms, int64_t to_ms, size_t max) {
+  impl_->list_from = from_ms;
+  impl_->list_to = to_ms;
+  impl_->list_max = max;
+}
+
+void AlarmReplay::add(std::string_view message, uint32_t source) {
   Impl& m = *impl_;
   ++m.result.events;
   Event ev;
@@ -131,7 +199,13 @@ void AlarmReplay::add(std::string_view message) {
   const int64_t minute = m.align(*t, kMinute);
   if (r.matched) {
     ++m.result.matched;
-    if (d.kind == Datapoint::Kind::Value) m.sample(*t, d.value, true);
+    if (d.kind == Datapoint::Kind::Value) {
+      m.sample(*t, d.value, true);
+      if (m.too_many) return;
+      m.count_type(*t, ev.json ? *ev.json : JsonDoc());
+      if (m.list_max && *t >= m.list_from && *t < m.list_to && m.result.listed_total++ < m.list_max)
+        m.result.listed.push_back({std::string(message), source});
+    }
     if (m.metric.default_value) {  // minutes are tracked only for the default value
       if (m.minute_matched.size() >= kMaxPeriods && !m.minute_matched.count(minute)) {
         m.too_many = true;
@@ -162,6 +236,7 @@ AlarmReplayResult AlarmReplay::finish() {
     return out;
   }
   for (auto& [start, p] : m.periods) out.datapoints.push_back(p);
+  m.identity_split(out);
   if (!out.datapoints.empty()) {
     const int64_t from = out.datapoints.front().start_ms, to = out.datapoints.back().start_ms;
     if ((to - from) / (m.settings.period_seconds * 1000) >= static_cast<int64_t>(kMaxPeriods)) {

@@ -20,4 +20,7 @@ size_t compact_object_end(const char* s, size_t from, size_t limit);
 // where the CPU allows) is tested against.
 size_t compact_object_end_bytewise(const char* s, size_t from, size_t limit);
 
+// Tests turn the AVX2 loop off to check the SSE2 one on the same machine.
+void record_end_allow_avx2_for_testing(bool allowed);
+
 }  // namespace cwlf

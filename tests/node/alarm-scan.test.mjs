@@ -7,12 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCwlf, root } from './dist-module.mjs';
-import { chartModel } from '../../web/alarm-chart.js';
+import { importDistModule, loadCwlf, root } from './dist-module.mjs';
+import { replayFiles } from './alarm-feed.mjs';
 
-let cwlf;
+let cwlf, chartModel;
 before(async () => {
   cwlf = await loadCwlf();
+  ({ chartModel } = await importDistModule('alarm-chart.js'));  // as served: it reads dist/messages.js
 });
 
 const at = (h, m, s = 0) => `2026-11-20T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}Z`;
@@ -27,22 +28,7 @@ function files() {
 }
 const pattern = '{ $.errorCode = "Failed authentication" }';
 
-function scan(texts, options) {
-  const s = new cwlf.AlarmScan(pattern, options);
-  assert.equal(s.error(), '');
-  for (const text of texts) {
-    const bytes = Buffer.from(text);
-    for (let i = 0; i < bytes.length; i += 1000) {  // chunks cut anywhere
-      const piece = bytes.subarray(i, i + 1000);
-      cwlf.HEAPU8.set(piece, s.reserve(piece.length));
-      s.feed(piece.length);
-    }
-    s.endFile();
-  }
-  const r = s.result();
-  s.delete();
-  return r;
-}
+const scan = (texts, options) => replayFiles(cwlf, pattern, texts, options);
 
 test('AlarmScan agrees with cwlf alarm --json on the same files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cwlf-alarm-wasm-'));

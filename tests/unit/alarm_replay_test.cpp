@@ -129,3 +129,86 @@ TEST_CASE("alarm replay: --time-field and millisecond timestamps") {
   REQUIRE(ms.datapoints.size() == 1);
   CHECK(format_utc_time(ms.datapoints[0].start_ms) == "2026-11-01T00:06:00Z");
 }
+
+namespace {
+
+std::string by(const char* type, const char* time) {
+  return std::string("{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":\"") + type +
+         "\"},\"eventTime\":\"" + time + "\"}";
+}
+
+}  // namespace
+
+TEST_CASE("alarm replay: matching events per period by identity type, most frequent first") {
+  AlarmSettings a;
+  a.period_seconds = 300;
+  const std::vector<std::string> events = {
+      by("IAMUser", "2026-11-01T00:01:00Z"),
+      by("Root", "2026-11-01T00:02:00Z"),
+      by("Root", "2026-11-01T00:06:00Z"),
+      by("Root", "2026-11-01T00:07:00Z"),
+      ev("ConsoleLogin", "2026-11-01T00:08:00Z"),  // no userIdentity
+      "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":7},\"eventTime\":\"2026-11-01T00:09:00Z\"}",
+      "{\"eventName\":\"GetObject\",\"userIdentity\":{\"type\":\"AWSService\"},\"eventTime\":\"2026-11-01T00:09:00Z\"}",
+  };
+  const AlarmReplayResult r = replay("{ $.eventName = ConsoleLogin }", events, a);
+  REQUIRE(r.datapoints.size() == 2);
+  // Root 3, (none) 2 (no identity, and a type that is not a string), IAMUser 1; the
+  // non-matching AWSService event is not counted.
+  CHECK(r.identity_types == std::vector<std::string>{"Root", "(none)", "IAMUser"});
+  REQUIRE(r.identity_counts.size() == 2);
+  CHECK(r.identity_counts[0] == std::vector<uint64_t>{1, 0, 1});
+  CHECK(r.identity_counts[1] == std::vector<uint64_t>{2, 2, 0});
+  for (size_t i = 0; i < r.datapoints.size(); ++i) {
+    uint64_t total = 0;
+    for (uint64_t n : r.identity_counts[i]) total += n;
+    CHECK(total == r.datapoints[i].events);
+  }
+}
+
+TEST_CASE("alarm replay: identity types past the first eight are counted as (other), long ones cut") {
+  AlarmSettings a;
+  a.period_seconds = 60;
+  std::vector<std::string> events;
+  for (int i = 0; i < 10; ++i) {
+    const std::string type = "T" + std::to_string(i);
+    for (int k = 0; k <= i; ++k) events.push_back(by(type.c_str(), "2026-11-01T00:00:30Z"));
+  }
+  // 70 bytes: "é" (2 bytes) would be cut in half at byte 64.
+  const std::string long_type = std::string(63, 'x') + "\xc3\xa9" + std::string(5, 'y');
+  events.push_back(by(long_type.c_str(), "2026-11-01T00:00:30Z"));
+  const AlarmReplayResult r = replay("{ $.eventName = ConsoleLogin }", events, a);
+  // T0..T7 seen first (1..8 events each), T8 (9), T9 (10) and the long one (1) are "(other)": 20.
+  REQUIRE(r.identity_types.size() == 9);
+  CHECK(r.identity_types.front() == "T7");
+  CHECK(r.identity_types[7] == "T0");
+  CHECK(r.identity_types.back() == "(other)");
+  CHECK(r.identity_counts[0].back() == 20);
+
+  std::vector<std::string> cut = {by(long_type.c_str(), "2026-11-01T00:00:30Z")};
+  const AlarmReplayResult c = replay("{ $.eventName = ConsoleLogin }", cut, a);
+  REQUIRE(c.identity_types.size() == 1);
+  CHECK(c.identity_types[0] == std::string(63, 'x'));
+}
+
+TEST_CASE("alarm replay: list_period keeps the first matching events of one period and counts the rest") {
+  AlarmSettings a;
+  a.period_seconds = 300;
+  CompileResult c = compile_pattern("{ $.eventName = ConsoleLogin }");
+  REQUIRE(c.pattern);
+  AlarmReplay r(c.pattern, {}, a, "");
+  r.list_period(*parse_utc_time("2026-11-01T00:05:00Z"), *parse_utc_time("2026-11-01T00:10:00Z"), 2);
+  r.add(ev("ConsoleLogin", "2026-11-01T00:04:59Z"), 0);  // before the window
+  r.add(ev("ConsoleLogin", "2026-11-01T00:09:00Z"), 1);
+  r.add(ev("GetObject", "2026-11-01T00:06:00Z"), 1);     // in the window, no match
+  r.add(ev("ConsoleLogin", "2026-11-01T00:05:00Z"), 2);  // the window's start is in it
+  r.add(ev("ConsoleLogin", "2026-11-01T00:07:00Z"), 3);  // past the cap: counted only
+  r.add(ev("ConsoleLogin", "2026-11-01T00:10:00Z"), 3);  // the window's end is not in it
+  const AlarmReplayResult out = r.finish();
+  CHECK(out.listed_total == 3);
+  REQUIRE(out.listed.size() == 2);
+  CHECK(out.listed[0].message == ev("ConsoleLogin", "2026-11-01T00:09:00Z"));
+  CHECK(out.listed[0].source == 1);
+  CHECK(out.listed[1].source == 2);
+  CHECK(out.matched == 5);
+}

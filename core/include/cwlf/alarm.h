@@ -87,6 +87,21 @@ AlarmHistory evaluate_alarm(const std::vector<PeriodStats>& datapoints, const Al
 std::optional<int64_t> parse_utc_time(std::string_view text);
 std::string format_utc_time(int64_t ms);  // 2026-11-01T00:05:00Z
 
+// A matching event of the period asked for (AlarmReplay::list_period).
+struct ListedEvent {
+  std::string message;
+  uint32_t source = 0;  // as given to add(): e.g. the file it came from
+};
+
+// At most this many identity types are counted one by one; the events of
+// any later new type are counted together as kOtherIdentityType.
+constexpr size_t kMaxIdentityTypes = 8;
+constexpr const char* kOtherIdentityType = "(other)";
+// Events with no string userIdentity.type (not CloudTrail, or no identity).
+constexpr const char* kNoIdentityType = "(none)";
+// Longer identity types are cut (at a UTF-8 character boundary).
+constexpr size_t kMaxIdentityTypeBytes = 64;
+
 struct AlarmReplayResult {
   uint64_t events = 0, matched = 0;
   uint64_t without_time = 0;   // events whose time could not be read: left out
@@ -94,6 +109,16 @@ struct AlarmReplayResult {
   std::vector<PeriodStats> datapoints;
   AlarmHistory history;
   std::optional<std::string> error;  // the replay could not be done (limits)
+  // The matching events of each datapoint by CloudTrail identity type
+  // (userIdentity.type): identity_types most frequent first ("(other)" last);
+  // identity_counts[i][k]: events of datapoints[i] with identity_types[k].
+  // They add up to datapoints[i].events.
+  std::vector<std::string> identity_types;
+  std::vector<std::vector<uint64_t>> identity_counts;
+  // list_period(): the first matching events in the window, in the order
+  // given, and how many the window holds in all.
+  std::vector<ListedEvent> listed;
+  uint64_t listed_total = 0;
 };
 
 // Collects the metric filter's datapoints from events given in any order,
@@ -105,7 +130,10 @@ class AlarmReplay {
   AlarmReplay(std::shared_ptr<const Pattern> pattern, MetricDefinition metric, AlarmSettings settings,
               std::string time_field);
   ~AlarmReplay();
-  void add(std::string_view message);  // one event
+  // Also keep the first `max` matching events (with a value published)
+  // whose time is in [from_ms, to_ms): the events of one period, listed.
+  void list_period(int64_t from_ms, int64_t to_ms, size_t max);
+  void add(std::string_view message, uint32_t source = 0);  // one event
   void add_error();                    // one event that could not be read
   // Whether add() must see events that cannot match (a default value: the
   // minutes in which only those occur publish it).
