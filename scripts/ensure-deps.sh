@@ -11,7 +11,7 @@ for part in "${want[@]}"; do
     native) pkgs+=(cmake g++ make rapidjson-dev catch2 zlib1g-dev libisal-dev libdeflate-dev) ;;
     wasm) pkgs+=(cmake make rapidjson-dev emscripten nodejs npm) ;;
     browser) pkgs+=(chromium nodejs npm) ;;
-    fuzz) pkgs+=(clang-14 libclang-rt-14-dev rapidjson-dev libisal-dev) ;;  # libFuzzer + sanitizers (scripts/fuzz.sh)
+    fuzz) pkgs+=(clang-14 libclang-rt-14-dev rapidjson-dev libisal-dev cmake) ;;  # libFuzzer + sanitizers (scripts/fuzz.sh)
     *) echo "ensure-deps: unknown part $part" >&2; exit 2 ;;
   esac
 done

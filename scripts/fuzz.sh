@@ -21,16 +21,22 @@ flags=(-std=c++17 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer
 # Every UBSan report stops the run except the one suppressed in fuzz/ubsan.supp.
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/fuzz/ubsan.supp"
 
+# The message catalogues compiled in (as CMake does: core/i18n/catalogue.cmake),
+# rewritten only when they change so that objects are not rebuilt for nothing.
+mkdir -p "$out/generated/cwlf"
+cmake -DCWLF_SOURCE_DIR="$PWD" -DCWLF_CATALOGUE_HEADER="$out/generated/cwlf/catalogue_data.h" \
+  -P core/i18n/catalogue_header.cmake
+
 # The engine, compiled once (only what changed is rebuilt).
 objs=()
 # The core's sources see every stage's folder (as CMake gives them); the fuzz
 # targets themselves only the public headers (core/include/cwlf/).
-core_includes=(-Icore/include/cwlf)
+core_includes=(-Icore/include/cwlf "-I$out/generated")
 for d in core/*/; do [ "$d" = core/include/ ] || core_includes+=("-I${d%/}"); done
 # The CLI's file readers (fuzz_cli_readers) are compiled beside the engine.
 for src in core/*/*.cc cli/input_file.cc cli/gzip_inflate.cc cli/suite.cc cli/caret.cc; do
   obj="$out/obj/$(basename "${src%.cc}").o"
-  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core cli -name '*.h' -newer "$obj" -print -quit)" ]; then
+  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find core cli "$out/generated" -name '*.h' -newer "$obj" -print -quit)" ]; then
     rm -f "$obj"
     extra=()  # as CMakeLists.txt: the AVX2 loops (NeedleSet, record ends), each in its own file, on x86-64
     if [ "$(uname -m)" = x86_64 ]; then

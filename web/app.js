@@ -10,7 +10,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, counted, decidingNodes, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, count, counted, renderCounts, renderEventList,
   renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -36,6 +36,12 @@ import { beyondLimits } from './limits.js';
 import { RadarView } from './radar.js';
 import { ProofView, addCisButtons, cisAlarm, witnessStep } from './compare-proof.js';
 import { GALLERY } from './gallery-data.js';
+import { BIG_TEXT, BigEventsView } from './big-events.js';
+import { BIG_VIEW } from './big-events-text.js';
+import { markRanges } from './marks.js';
+import { optionAfterKey } from './list-keys.js';
+import { followHover } from './explain-hover.js';
+import { patternFitter } from './pattern-fit.js';
 import { adoptDocumentLanguage, chosenLanguage, initI18n, language, onLanguageChange, t } from './i18n.js';
 
 initI18n();
@@ -46,7 +52,10 @@ const DEBOUNCE_MS = 150;
 // and the engine drops requests superseded while it works (engine.js), so fast
 // typing never queues work. Slower answers (a huge paste) bring the debounce back.
 const QUICK_MS = 50;
-const LIST_PAGE = 500;
+// Rows of the results list drawn at first; more are drawn as the list is
+// scrolled near its end (or with "Show more"): building and laying out
+// thousands of rows for a big paste cost more than the engine's test.
+const LIST_PAGE = 100;
 
 const $ = (id) => document.getElementById(id);
 const patternBox = $('pattern');
@@ -185,6 +194,7 @@ function draw({ fromUser }) {
   expectations.replace(doc.current.expectations);
   drawList();
   drawExplanation();
+  if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
   exclusionTool.update(result, state.selected, request.pattern);
@@ -243,64 +253,27 @@ function drawExplanation() {
   });
 }
 
-// Marks in the two text boxes: the pattern's error (underlined), the steps
-// that decided the verdict, the selected event's extent, and whatever step of
-// the explanation is hovered or focused.
+// Marks in the two text boxes (marks.js): the pattern's error, the steps
+// that decided the verdict, the selected event, the hovered step.
 function drawMarks({ reveal = false } = {}) {
+  const eventsTarget = eventsView();
   if (!state.shown || !current()) {
     patternMarks.clear();
-    eventsMarks.clear();
+    eventsTarget.clear();
     return;
   }
-  const { result } = state.shown;
-  const patternRanges = [];
-  const eventRanges = [];
-  const error = result.pattern.error;
-  if (error) {
-    const pattern = texts.pattern;
-    let start = error.offset;
-    let end = error.offset + Math.max(error.length, 1);
-    // An error at the very end (nothing there to underline) marks the last character.
-    if (start >= pattern.length) {
-      start = Math.max(pattern.length - 1, 0);
-      end = pattern.length;
-    }
-    patternRanges.push({ start, end, className: 'err' });
-  }
   const event = selectedEvent();
-  if (event) {
-    eventRanges.push({ start: event.offset, end: event.offset + event.length, className: 'sel' });
-    if (event.error) {
-      eventRanges.push({
-        start: Math.min(event.error.offset, texts.events.length - 1),
-        end: event.error.offset + Math.max(event.error.length, 1),
-        className: 'err',
-      });
-    }
-  }
-  const nodes = result.selected && result.selected.explanation ? result.selected.explanation.nodes : null;
-  if (nodes && event && result.selected.index === event.index) {
-    for (const i of decidingNodes(nodes)) {
-      const n = nodes[i];
-      if (n.patternLength && i !== 0) patternRanges.push({ start: n.patternOffset, end: n.patternOffset + n.patternLength, className: 'dec' });
-      if (n.eventOffset !== null && n.eventLength) eventRanges.push({ start: n.eventOffset, end: n.eventOffset + n.eventLength, className: 'dec' });
-    }
-    const hovered = state.hoverNode !== null ? nodes[state.hoverNode] : null;
-    if (hovered) {
-      patternRanges.push({ start: hovered.patternOffset, end: hovered.patternOffset + hovered.patternLength, className: 'hl' });
-      if (hovered.eventOffset !== null) {
-        eventRanges.push({ start: hovered.eventOffset, end: hovered.eventOffset + Math.max(hovered.eventLength, 1), className: 'hl' });
-      }
-    }
-  }
-  if (state.warningRange) patternRanges.push({ ...state.warningRange, className: 'hl' });
+  const { patternRanges, eventRanges } = markRanges({
+    result: state.shown.result, event, pattern: texts.pattern, events: texts.events,
+    hoverNode: state.hoverNode, warningRange: state.warningRange,
+  });
   patternMarks.set(patternRanges, texts.pattern);
-  eventsMarks.set(eventRanges, texts.events);
+  eventsTarget.set(eventRanges, texts.events);
   if (state.hoverNode !== null) {
     patternMarks.reveal('hl');
-    eventsMarks.reveal('hl');
+    eventsTarget.reveal('hl');
   } else if (reveal) {
-    eventsMarks.reveal(event && event.error ? 'err' : 'sel');
+    eventsTarget.reveal(event && event.error ? 'err' : 'sel');
   }
 }
 
@@ -322,6 +295,7 @@ function select(index, { focus = false } = {}) {
     }
   }
   drawExplanation();
+  if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.update(result, state.selected);
   radarView.update(result, state.selected);
   drawMarks({ reveal: true });
@@ -336,69 +310,36 @@ list.addEventListener('click', (e) => {
 
 list.addEventListener('keydown', (e) => {
   const options = [...list.querySelectorAll('[role="option"]')];
-  if (options.length === 0) return;
-  const at = options.findIndex((li) => li === document.activeElement);
-  let to = null;
-  switch (e.key) {
-    case 'ArrowDown': to = Math.min(at + 1, options.length - 1); break;
-    case 'ArrowUp': to = Math.max(at - 1, 0); break;
-    case 'Home': to = 0; break;
-    case 'End': to = options.length - 1; break;
-    case 'PageDown': to = Math.min(at + 10, options.length - 1); break;
-    case 'PageUp': to = Math.max(at - 10, 0); break;
-    case 'Enter':
-    case ' ':
-      if (at >= 0) to = at;
-      break;
-    default: return;
-  }
+  const to = optionAfterKey(e.key, options.findIndex((li) => li === document.activeElement), options.length);
+  if (to === undefined) return;
   e.preventDefault();
-  if (to !== null && to >= 0) select(Number(options[to].dataset.index), { focus: true });
+  if (to !== null) select(Number(options[to].dataset.index), { focus: true });
 });
 
 $('show-more').addEventListener('click', () => {
   state.limit += LIST_PAGE;
   drawList();
 });
+list.addEventListener('scroll', () => {
+  if ($('show-more').hidden || list.scrollTop + list.clientHeight < list.scrollHeight - 400) return;
+  state.limit += LIST_PAGE;
+  drawList();
+}, { passive: true });
 
 // ---- hovering / focusing explanation steps ------------------------------------------
 
 const tree = $('explain-tree');
-function hover(nodeEl) {
-  const index = nodeEl ? Number(nodeEl.dataset.node) : null;
-  if (index === state.hoverNode) return;
+followHover(tree, (index) => {
+  if (index === state.hoverNode) return false;
   state.hoverNode = index;
-  for (const el of tree.querySelectorAll('.node.active')) el.classList.remove('active');
-  if (nodeEl) nodeEl.classList.add('active');
   drawMarks();
-}
-tree.addEventListener('mouseover', (e) => hover(e.target.closest('.node')));
-tree.addEventListener('mouseleave', () => { if (!tree.contains(document.activeElement)) hover(null); });
-tree.addEventListener('focusin', (e) => hover(e.target.closest('.node')));
-tree.addEventListener('focusout', (e) => { if (!tree.contains(e.relatedTarget)) hover(null); });
+  return true;
+});
 
 // ---- editing ----------------------------------------------------------------------------
 
-// The pattern box grows with its text (up to a limit, then scrolls).
-// The pattern box grows with its text (up to 12 lines). Its height is measured
-// in a hidden twin of the box: setting the box's own height to 'auto' and back
-// made the browser lay out the whole page twice on every key press, and only
-// the twin is laid out now; the box itself changes only when its height does.
-const patternTwin = (() => {
-  const twin = document.createElement('textarea');
-  twin.className = 'measure-twin';
-  twin.tabIndex = -1;
-  twin.setAttribute('aria-hidden', 'true');
-  twin.rows = 1;
-  $('pattern-field').append(twin);
-  return twin;
-})();
-function fitPattern() {
-  patternTwin.value = patternBox.value;
-  const max = parseFloat(getComputedStyle(patternBox).lineHeight) * 12 + 24;
-  const height = `${Math.min(patternTwin.scrollHeight + 2, max)}px`;
-  if (patternBox.style.height !== height) patternBox.style.height = height;
-}
+// The pattern box grows with its text (pattern-fit.js).
+const fitPattern = patternFitter(patternBox, $('pattern-field'));
 
 patternBox.addEventListener('input', () => {
   boxes.pattern = patternBox.value;
@@ -427,6 +368,13 @@ eventsBox.addEventListener('paste', (e) => {
   const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
   const kept = boxes.events.length - (eventsBox.selectionEnd - eventsBox.selectionStart);
   const why = beyondLimits(pasted, kept);
+  if (!why && kept + pasted.length > BIG_TEXT) {
+    // Straight to the document (and so to the events view): the text never enters the textarea.
+    e.preventDefault();
+    const text = boxes.events.slice(0, eventsBox.selectionStart) + pasted + boxes.events.slice(eventsBox.selectionEnd);
+    doc.change({ events: text }, BIG_VIEW.pasted(pasted.length));
+    return;
+  }
   if (!why) {
     fitEvents(kept + pasted.length);
     return;
@@ -443,6 +391,27 @@ eventsBox.addEventListener('input', () => {
   requestTest();
 });
 window.addEventListener('resize', fitPattern);
+
+// ---- the events view for big pastes (big-events.js) -------------------------------------
+
+// Above BIG_TEXT characters the events are shown by this view, not the textarea.
+const bigView = new BigEventsView({
+  field: $('events-field'),
+  textarea: eventsBox,
+  onReplace: (text, label) => doc.change({ events: text }, label),
+  onEdit: (offset, length, text, label) => {
+    const events = texts.events;
+    doc.change({ events: events.slice(0, offset) + text + events.slice(offset + length) }, label);
+  },
+  onClear: () => doc.change({ events: '' }, BIG_VIEW.clearedEvents),
+  onSelect: (index) => select(index, { focus: false }),
+  say: (message) => setNote($('format-note'), message),
+  accept: (text) => (beyondLimits(text, 0) || '').replace(/^its events/, 'the text'),
+});
+// Where the events' marks are drawn: the textarea's mirror, or the big view.
+function eventsView() {
+  return bigView.active ? bigView : eventsMarks;
+}
 
 // ---- the document on screen -------------------------------------------------------------
 
@@ -461,8 +430,14 @@ function show(d) {
     fitPattern();
   }
   if (newEvents) {
-    fitEvents(d.events.length);
-    eventsBox.value = d.events;
+    if (d.events.length > BIG_TEXT) {
+      if (!bigView.active) eventsBox.value = '';
+      bigView.show(d.events);
+    } else {
+      if (bigView.active) bigView.hide();
+      fitEvents(d.events.length);
+      eventsBox.value = d.events;
+    }
     boxes.events = d.events;
     state.filter = 'all';
     state.limit = LIST_PAGE;

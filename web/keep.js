@@ -3,14 +3,22 @@
 // brings it back. It is never sent anywhere. The switch itself (on unless
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
+import { BIG_TEXT } from './big-events.js';
 import { ALARM_DEFAULTS, readAlarm } from './alarm-settings.js';
 
 const DB = 'cwlf';
 const STORE = 'work';
 const KEY = 'current';
+// The events' text is kept under its own key and written only when it
+// changed: typing in the pattern over a 5 MB paste then saves a few hundred
+// bytes, not a 5 MB copy (a structured clone on the main thread) per pause.
+const EVENTS_KEY = 'events';
 const SWITCH = 'cwlf:keep-work';
 // Saving waits for a pause in typing.
 const SAVE_DELAY_MS = 400;
+// A new big text of events waits longer, so that copying it into storage
+// (on the main thread) does not fall between the paste and its verdicts.
+const BIG_SAVE_DELAY_MS = 1500;
 
 function open() {
   return new Promise((resolve, reject) => {
@@ -36,10 +44,11 @@ async function withStore(mode, use) {
   }
 }
 
-// The stored form: plain values only (the expectations as [key, expect] pairs).
+// The stored form: plain values only (the expectations as [key, expect] pairs);
+// `events: null` says the text is under EVENTS_KEY (an older record holds it here).
 function toStored(doc) {
   return {
-    pattern: doc.pattern, events: doc.events, expectations: [...doc.expectations], selected: doc.selected,
+    pattern: doc.pattern, events: null, expectations: [...doc.expectations], selected: doc.selected,
     compare: doc.compare, alarm: { ...doc.alarm }, savedAt: Date.now(),
   };
 }
@@ -103,7 +112,13 @@ export class KeptWork {
   async load() {
     if (!this.checkbox.checked || !this.available) return null;
     try {
-      return fromStored(await withStore('readonly', (store) => store.get(KEY)));
+      const value = await withStore('readonly', (store) => store.get(KEY));
+      if (value && typeof value === 'object' && value.events === null) {
+        value.events = await withStore('readonly', (store) => store.get(EVENTS_KEY));
+      }
+      const restored = fromStored(value);
+      if (restored) this.savedEvents = restored.events;
+      return restored;
     } catch (err) {
       this.onError(`Your kept work could not be read (${err && err.message || err}).`);
       return null;
@@ -115,7 +130,8 @@ export class KeptWork {
     if (!this.checkbox.checked || !this.available) return;
     this.pending = doc;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    const big = doc.events !== this.savedEvents && doc.events.length > BIG_TEXT;
+    this.timer = setTimeout(() => this.flush(), big ? BIG_SAVE_DELAY_MS : SAVE_DELAY_MS);
   }
 
   flush() {
@@ -123,7 +139,14 @@ export class KeptWork {
     const doc = this.pending;
     this.pending = null;
     if (!doc || !this.checkbox.checked) return Promise.resolve();
-    return withStore('readwrite', (store) => store.put(toStored(doc), KEY)).catch((err) => {
+    const events = doc.events;
+    const newEvents = events !== this.savedEvents;
+    return withStore('readwrite', (store) => {
+      if (newEvents) store.put(events, EVENTS_KEY);
+      return store.put(toStored(doc), KEY);
+    }).then(() => {
+      if (newEvents) this.savedEvents = events;
+    }).catch((err) => {
       this.onError(`Your work could not be kept in this browser (${err && err.message || err}).`);
     });
   }
@@ -132,6 +155,10 @@ export class KeptWork {
     clearTimeout(this.timer);
     this.pending = null;
     if (!this.available) return Promise.resolve();
-    return withStore('readwrite', (store) => store.delete(KEY)).catch(() => {});
+    this.savedEvents = undefined;
+    return withStore('readwrite', (store) => {
+      store.delete(EVENTS_KEY);
+      return store.delete(KEY);
+    }).catch(() => {});
   }
 }

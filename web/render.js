@@ -37,6 +37,7 @@ export const FORMAT_LABELS = {
   get 'aws-log-events'() { return t('page.format.aws-log-events'); },
   get eventbridge() { return t('page.format.eventbridge'); },
   get 'logs-insights'() { return t('page.format.logs-insights'); },
+  get 'logs-insights-csv'() { return t('page.format.logs-insights-csv'); },
 };
 
 // 1-based line and column of a UTF-16 offset in `text`.

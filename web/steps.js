@@ -28,6 +28,7 @@ const SOURCE_NOTES = {
   'aws-log-events': 'Read from `aws logs filter-log-events` / `get-log-events` output: each event’s message is tested.',
   eventbridge: 'Read from EventBridge events: a metric filter on a CloudTrail log group sees the CloudTrail record (the event’s "detail"), not the EventBridge envelope, so that is what is tested.',
   'logs-insights': 'Read from a CloudWatch Logs Insights export: each row’s @message is tested.',
+  get 'logs-insights-csv'() { return t('page.source.logs-insights-csv'); },
 };
 
 export function sourceNote(format) {

@@ -513,6 +513,7 @@ SplitResult split_events(std::string_view pasted) {
   if (p == n) return out;  // InputFormat::Empty
 
   if ((pasted[p] == '{' || pasted[p] == '[') && unwrap_aws_output(pasted, base, out)) return out;
+  if ((pasted[p] == '@' || pasted[p] == '"') && unwrap_insights_csv(pasted, p, out)) return out;
   Splitter splitter(pasted, out);
   if (pasted[p] == '[' && splitter.try_array(base)) return out;
   if (pasted[p] == '{') {
@@ -551,6 +552,8 @@ const char* input_format_name(InputFormat f) {
       return "eventbridge";
     case InputFormat::LogsInsights:
       return "logs-insights";
+    case InputFormat::LogsInsightsCsv:
+      return "logs-insights-csv";
   }
   return "lines";
 }

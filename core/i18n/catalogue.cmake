@@ -5,10 +5,9 @@
 # uses a stale copy; the page loads the very same files (scripts/build-web.sh).
 # Only the i18n stage sees the generated header.
 set(CWLF_CATALOGUE_DIR ${CMAKE_SOURCE_DIR}/messages)
-file(READ ${CWLF_CATALOGUE_DIR}/en.json CWLF_CATALOGUE_EN)
-file(READ ${CWLF_CATALOGUE_DIR}/ja.json CWLF_CATALOGUE_JA)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
   ${CWLF_CATALOGUE_DIR}/en.json ${CWLF_CATALOGUE_DIR}/ja.json)
-configure_file(${CMAKE_SOURCE_DIR}/core/i18n/catalogue_data.h.in
-  ${CMAKE_BINARY_DIR}/generated/cwlf/catalogue_data.h @ONLY)
+set(CWLF_SOURCE_DIR ${CMAKE_SOURCE_DIR})
+set(CWLF_CATALOGUE_HEADER ${CMAKE_BINARY_DIR}/generated/cwlf/catalogue_data.h)
+include(${CMAKE_SOURCE_DIR}/core/i18n/catalogue_header.cmake)
 target_include_directories(cwlf_i18n PRIVATE ${CMAKE_BINARY_DIR}/generated)

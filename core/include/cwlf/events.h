@@ -32,6 +32,7 @@ enum class InputFormat : uint8_t {
   AwsLogEvents,       // aws logs filter-log-events / get-log-events: events[].message
   EventBridge,        // EventBridge events of CloudTrail API calls: the "detail" record
   LogsInsights,       // CloudWatch Logs Insights JSON export: [].@message
+  LogsInsightsCsv,    // CloudWatch Logs Insights CSV export: the @message column (unwrap_insights_csv.cc)
 };
 
 struct Event {

@@ -21,6 +21,13 @@ namespace cwlf {
 // Otherwise returns false and leaves `out` alone.
 bool unwrap_aws_output(std::string_view pasted, uint32_t base, SplitResult& out);
 
+// When `pasted`, from byte `start` (its first non-blank byte), is a CloudWatch
+// Logs Insights CSV export (a header row with an `@message` field, RFC 4180
+// quoting), fills `out` with one event per row (the @message, decoded) and
+// returns true; a malformed row is an event with its own error. Otherwise
+// returns false and leaves `out` alone. Linear in the paste's size.
+bool unwrap_insights_csv(std::string_view pasted, uint32_t start, SplitResult& out);
+
 // Content-independent of position: "eventID:<id>" when the event is a JSON
 // object whose top-level string "eventID" no other event of the paste has,
 // otherwise "h:" + 16 hex digits of the 64-bit FNV-1a hash of its message

@@ -1,0 +1,21 @@
+// Big pastes for the browser tests and bench/page_workbench.mjs:
+// pretty-printed CloudTrail from the test corpus, as users paste it.
+import { readFileSync } from 'node:fs';
+import { root } from './harness.mjs';
+
+const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
+
+// About `bytes` characters of events, each with its own eventID (`${prefix}-N`).
+// -> { text, events }
+export function prettyCloudTrail(bytes, prefix = 'bench') {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const record = JSON.parse(corpus[i % corpus.length]);
+    record.eventID = `${prefix}-${i}`;
+    const text = JSON.stringify(record, null, 4);
+    parts.push(text);
+    size += text.length + 2;
+  }
+  return { text: parts.join('\n\n'), events: parts.length };
+}
