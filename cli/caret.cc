@@ -20,6 +20,22 @@ LineCol line_col(std::string_view text, uint32_t offset) {
   return lc;
 }
 
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    starts_.push_back(static_cast<uint32_t>(i + 1));
+}
+
+LineCol LineIndex::at(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  // The last line start at or before `offset` (starts_[0] is 0, so one exists).
+  const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  LineCol lc;
+  lc.line = static_cast<uint32_t>(next - starts_.begin());
+  lc.column = offset - *(next - 1) + 1;
+  return lc;
+}
+
 std::string caret_diagnostic(std::string_view text, const Diagnostic& d) {
   uint32_t at = std::min<uint32_t>(d.span.offset, static_cast<uint32_t>(text.size()));
   size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);

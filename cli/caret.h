@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cwlf/diagnostic.h"
 
@@ -16,5 +17,18 @@ struct LineCol {
   uint32_t line = 1, column = 1;
 };
 LineCol line_col(std::string_view text, uint32_t offset);
+
+// line_col() for many offsets into one text (a report on every event of a
+// 60 MB input): the line starts are found once, each lookup is a binary
+// search, where line_col() alone would rescan from the start every time.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  LineCol at(uint32_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint32_t> starts_;  // offset of each line's first byte
+};
 
 }  // namespace cwlf::cli

@@ -71,14 +71,15 @@ std::string human_report(const TestRun& run, std::string_view pattern, std::stri
   out += say("cli.pattern", {{"family", family_name(run.compiled.pattern->family)}, {"pattern", one_line(pattern, 200)}}) + "\n";
   out += say(run.input.events.size() == 1 ? "cli.input.one" : "cli.input.other",
              {{"format", input_format_name(run.input.format)}, {"count", std::to_string(run.input.events.size())}}) + "\n\n";
+  const LineIndex lines(pasted);
   for (size_t i = 0; i < run.input.events.size(); ++i) {
     const Event& e = run.input.events[i];
-    LineCol from = line_col(pasted, e.span.offset), to = line_col(pasted, e.span.end() ? e.span.end() - 1 : 0);
+    LineCol from = lines.at(e.span.offset), to = lines.at(e.span.end() ? e.span.end() - 1 : 0);
     std::string where = from.line == to.line ? say("cli.line", {{"line", std::to_string(from.line)}})
                                              : say("cli.lines", {{"from", std::to_string(from.line)}, {"to", std::to_string(to.line)}});
     out += say("cli.event", {{"number", std::to_string(i + 1)}, {"where", where}});
     if (e.error) {
-      LineCol at = line_col(pasted, e.error->span.offset);
+      LineCol at = lines.at(e.error->span.offset);
       out += say("cli.event-error", {{"line", std::to_string(at.line)}, {"column", std::to_string(at.column)},
                                       {"message", e.error->message}}) + "\n\n";
       continue;

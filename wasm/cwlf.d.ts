@@ -81,6 +81,20 @@ export interface TestRun {
   counts: Counts;
   events: TestedEvent[];
   warnings: Warning[];
+  radar: Radar | null;  // null when the pattern is invalid
+}
+
+/** The silent-miss radar and scope leaks (docs/semantics.md). */
+export interface Radar {
+  active: boolean;        // the pattern has an alarm core and exclusions
+  scopeOpen: boolean;     // it tests $.eventName and never $.eventSource
+  expectedSource: string; // the service its event names belong to ('' when unknown)
+  expectedFromTable: boolean;
+  exclusions: string[];
+  drops: { index: number; kind: 'silent' | 'excluded'; exclusion: string; field: string;
+    found: 'missing' | 'null' | 'boolean' | 'object' | 'array' | 'string' | 'number' | null;
+    foundText: string; reason: string; identityType: string }[];
+  leaks: { index: number; eventName: string; eventSource: string; expected: string; reason: string }[];
 }
 
 export interface TestOptions {
@@ -143,6 +157,7 @@ export interface EventSetVerdicts {
   extracted: [index: number, values: Extracted][];
   explained: number;     // -1 for none
   explanation: Explanation | null;
+  radar: Radar | null;
 }
 
 /** A C++ object: call delete() when done with it. */
@@ -169,6 +184,10 @@ export interface FileScanSummary {
   distinctEventNames: number;
   distinctPrincipals: number;
   distinctLimit: number;
+  // The silent-miss radar over the files (null when the pattern has no exclusions):
+  // events the alarm's core matches that an exclusion drops, by identity type.
+  silent: { total: number; byIdentityType: [type: string, count: number][]; exclusions: string[] } | null;
+  excluded: number;  // dropped by an exclusion as meant (the excluded value)
 }
 
 export interface FileScan extends Deletable {

@@ -10,6 +10,13 @@
 //   const ptr = s.reserve(n); cwlf.HEAPU8.set(chunk, ptr); s.feed(n);
 //   s.takeMatches() -> [{ index, message }] found since the last call
 //   s.finish(); s.events(); s.matched(); s.errors(); s.summary(); s.delete();
+//
+// The silent-miss radar (cwlf/radar.h): when the pattern has an alarm core
+// and exclusions, the scanner runs the core (its prefilter rules out only
+// events the core cannot match) and the whole pattern is tested on the core's
+// matches; those it does not match were dropped by an exclusion, silently
+// (counted by identity type) or as meant. Scope leaks: matches whose
+// eventSource is not the service of the pattern's event names (the table's).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -19,6 +26,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <string_view>
 #include <vector>
 
 #include "chunk_feed.h"
@@ -26,6 +34,7 @@
 #include "cwlf/scanner.h"
 #include "cwlf/json_doc.h"
 #include "cwlf/pattern.h"
+#include "cwlf/radar.h"
 
 namespace {
 
@@ -69,6 +78,11 @@ class Tally {
     return out;
   }
   double other() const { return static_cast<double>(other_); }
+  double total() const {
+    uint64_t n = other_;
+    for (const auto& [name, count] : counts_) n += count;
+    return static_cast<double>(n);
+  }
   double distinct() const { return static_cast<double>(counts_.size()); }
 
  private:
@@ -85,18 +99,23 @@ class FileScan {
       error_ = c.error->message;
       return;
     }
+    pattern_ = c.pattern;
+    radar_ = std::make_unique<cwlf::Radar>(c.pattern);
     // Every event reaches the callback (to count errors), except the
     // CloudTrail records skipped in bulk (Scanner::events() counts them).
     cwlf::ScanOptions options;
     options.skip_lines = false;  // plain text: each line is an event to count
     options.every_event = true;
     scanner_ = std::make_unique<cwlf::Scanner>(
-        std::make_shared<const cwlf::EventFilter>(c.pattern), options, [this](const cwlf::ScannedEvent& ev) {
+        std::make_shared<const cwlf::EventFilter>(radar_->active() ? radar_->core() : c.pattern), options,
+        [this](const cwlf::ScannedEvent& ev) {
           if (ev.error) {
             ++errors_;
             return;
           }
           if (!ev.matched) return;
+          if (radar_->active() && dropped(ev.message)) return;
+          ++matched_;
           if (pending_.size() + kept_ < keep_) pending_.emplace_back(ev.index, std::string(ev.message));
           const cwlf::JsonParseResult parsed = cwlf::parse_json(ev.message);
           if (parsed.error || parsed.doc.nodes.empty() || parsed.doc.nodes[0].type != cwlf::JsonType::Object) {
@@ -107,6 +126,11 @@ class FileScan {
           std::string name = cwlf::string_member(parsed.doc, 0, "eventName");
           by_event_.add(name.empty() ? "(no eventName)" : std::move(name));
           by_principal_.add(cwlf::principal_of(parsed.doc));
+          const std::string& expected = radar_->table_source();
+          if (radar_->scope_open() && !expected.empty()) {
+            const std::string source = cwlf::string_member(parsed.doc, 0, "eventSource");
+            if (!source.empty() && source != expected) by_leak_source_.add(source);
+          }
         });
   }
   std::string error() const { return error_; }
@@ -137,10 +161,31 @@ class FileScan {
     out.set("distinctEventNames", by_event_.distinct());
     out.set("distinctPrincipals", by_principal_.distinct());
     out.set("distinctLimit", static_cast<double>(kMaxDistinct));
+    if (radar_ && radar_->active()) {
+      val silent = val::object();
+      silent.set("total", static_cast<double>(silent_));
+      silent.set("byIdentityType", by_identity_.top());
+      val exclusions = val::array();
+      for (size_t i = 0; i < radar_->exclusions().size(); ++i) exclusions.set(i, val(radar_->exclusions()[i]));
+      silent.set("exclusions", exclusions);
+      out.set("silent", silent);
+    } else {
+      out.set("silent", val::null());
+    }
+    out.set("excluded", static_cast<double>(excluded_));
+    if (radar_ && radar_->scope_open() && !radar_->table_source().empty()) {
+      val leaks = val::object();
+      leaks.set("expected", val(radar_->table_source()));
+      leaks.set("total", by_leak_source_.total());
+      leaks.set("bySource", by_leak_source_.top());
+      out.set("scopeLeaks", leaks);
+    } else {
+      out.set("scopeLeaks", val::null());
+    }
     return out;
   }
   double events() const { return scanner_ ? static_cast<double>(scanner_->events()) : 0; }
-  double matched() const { return scanner_ ? static_cast<double>(scanner_->matched()) : 0; }
+  double matched() const { return static_cast<double>(matched_); }
   double errors() const { return static_cast<double>(errors_); }
 
  private:
@@ -152,6 +197,26 @@ class FileScan {
   size_t kept_ = 0;
   Tally by_event_, by_principal_;
   uint64_t errors_ = 0;
+  uint64_t matched_ = 0;
+
+  // The radar: true when the whole pattern does not match an event its core
+  // matched (then the drop is counted, silent ones by identity type).
+  bool dropped(std::string_view message) {
+    const cwlf::Event event = cwlf::event_from_message(std::string(message));
+    if (cwlf::evaluate(*pattern_, event, false).matched) return false;
+    const cwlf::Drop d = radar_->classify(event);
+    if (d.kind == cwlf::DropKind::Silent) {
+      ++silent_;
+      by_identity_.add(cwlf::identity_type_of(event));
+    } else {
+      ++excluded_;
+    }
+    return true;
+  }
+  std::shared_ptr<const cwlf::Pattern> pattern_;
+  std::unique_ptr<cwlf::Radar> radar_;
+  uint64_t silent_ = 0, excluded_ = 0;
+  Tally by_identity_, by_leak_source_;
 };
 
 }  // namespace

@@ -33,6 +33,9 @@ import { KeptWork } from './keep.js';
 import { identityIndex, resolvePositions } from './expectations.js';
 import { STEP, sourceNote } from './steps.js';
 import { beyondLimits } from './limits.js';
+import { RadarView } from './radar.js';
+import { ProofView, addCisButtons, cisAlarm, witnessStep } from './compare-proof.js';
+import { GALLERY } from './gallery-data.js';
 import { BIG_TEXT, BigEventsView } from './big-events.js';
 import { BIG_VIEW } from './big-events-text.js';
 import { markRanges } from './marks.js';
@@ -181,19 +184,22 @@ function draw({ fromUser }) {
     : `${counted(result.events.length, 'page.counts.events')} · ${FORMAT_LABELS[result.format] || result.format}`);
   setNote($('format-note'), sourceNote(result.format));
 
+  radarView.update(result, state.selected);  // before drawList, which draws its badges
   renderCounts($('counts'), result, state.filter, (filter) => {
     state.filter = filter;
     state.limit = LIST_PAGE;
     drawList();
   });
+  // (before drawList: its badges use the expectations, e.g. "#N" keys just resolved to identities)
+  expectations.replace(doc.current.expectations);
   drawList();
   drawExplanation();
   if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
-  expectations.replace(doc.current.expectations);
   expectations.update(result, state.selected);
   warnings.update(current() ? result.warnings : [], result.normalised, request.pattern);
   exclusionTool.update(result, state.selected, request.pattern);
   compareTool.update(result.comparison, result);
+  proofView.update({ pattern: request.pattern, other: doc.current.compare || '', ok: result.pattern.ok, eventsVersion: result.eventsVersion, format: result.format });
   metricTool.update(result.metric, result);
   exportPanel.update();
   drawMarks({ reveal: fromUser });
@@ -224,6 +230,7 @@ function drawList() {
     filter: state.filter, selected: state.selected, limit: state.limit, text: request.text,
   });
   expectations.decorate(list, result);
+  radarView.decorate(list);
   const more = $('show-more');
   const rest = shownCount - Math.min(shownCount, state.limit);
   more.hidden = rest <= 0;
@@ -290,6 +297,7 @@ function select(index, { focus = false } = {}) {
   drawExplanation();
   if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.update(result, state.selected);
+  radarView.update(result, state.selected);
   drawMarks({ reveal: true });
   // The explanation of this event may not have been computed yet.
   if (!result.selected || result.selected.index !== index) requestTest({ now: true });
@@ -510,6 +518,20 @@ const compareTool = new CompareTool({
   onSelect: (index) => select(index, { focus: false }),
 });
 
+// "Compare with…" over every possible event, with witnesses (compare-proof.js),
+// and the silent-miss radar and the pattern's summary (radar.js).
+const proofView = new ProofView({
+  details: $('compare'),
+  before: $('compare-result'),
+  engine,
+  cisTitle: (pattern) => { const alarm = cisAlarm(GALLERY, pattern); return alarm ? `CIS ${alarm.id.slice(4)}` : null; },
+  onAdd: (witness) => {
+    const step = state.shown && current() ? witnessStep(doc.current, state.shown.result, witness) : null;
+    if (step) doc.change(step.patch, step.label);
+  },
+});
+const radarView = RadarView.attach({ list, explanation: $('explain-summary') });
+
 // Big CloudTrail files, read by the engine worker (files.js); "Explain" puts
 // one matching event in the boxes with the pattern it was found with.
 const filesTool = new FilesTool({
@@ -528,6 +550,14 @@ new AlarmPanel({
 });
 
 initGallery({ list: $('gallery-list'), onLoad: (alarm) => load(alarm.pattern, alarm.events, {}, STEP.gallery(alarm.title)) });
+// Each CIS alarm: "Is mine at least as strict?" puts it in "Compare with…" (compare-proof.js).
+const compareWithCis = (alarm) => {
+  doc.change({ compare: alarm.pattern }, t('page.proof.compared-with', { title: t(`page.gallery.${alarm.id}.title`) }));
+  $('compare').open = true;
+  $('compare').scrollIntoView({ block: 'nearest' });
+};
+addCisButtons($('gallery-list'), GALLERY, compareWithCis);
+onLanguageChange(() => addCisButtons($('gallery-list'), GALLERY, compareWithCis));
 
 const exportPanel = new ExportPanel({
   root: $('export'),

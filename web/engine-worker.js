@@ -10,6 +10,7 @@
 //   also:    { type: 'ready', loadMs }, { type: 'fatal', message } (the engine could not be loaded at all)
 //   test-messages -> { type: 'messages-result', id, compiled, tested } (the golden conformance table)
 //   sql -> { type: 'sql-result', id, result }; alarm-scan -> alarm-progress / alarm-done notices
+//   prove -> { type: 'prove-result', id, result } (comparePatterns' answer, see proveRequest)
 /* global createCwlf, handleScan, handleAlarmScan, cwlfWorkerProtocol */
 'use strict';
 
@@ -97,6 +98,8 @@ function useLanguage(lang) {
   lintCache = null;
   compared = null;
   metricCache = null;
+  summarized = null;
+  proved = null;
 }
 
 let lintCache = null;  // { pattern, events, lint }: warnings depend on the pattern and the text only
@@ -141,6 +144,8 @@ function toPageResult(run, explain) {
     pattern: verdicts.pattern, format: pastedEvents.format, counts: verdicts.counts,
     eventsVersion: pastedEvents.version, verdicts: verdicts.verdicts, extracted: verdicts.extracted, selected,
     warnings: run.lint.warnings, normalised: run.lint.normalised,
+    // The silent-miss radar and scope leaks (radar.js), and the pattern's plain-language summary.
+    radar: verdicts.radar, summary: verdicts.pattern.ok ? summaryOf(run.pattern) : '',
   };
   if (staticsSent !== pastedEvents.version) {
     result.statics = statics;
@@ -199,6 +204,33 @@ function addExtras(result, run, message) {
   }
 }
 
+// ---- proofs over every event (compare-proof.js) and the pattern's summary ------------------
+
+let proved = null;    // { key, result }: the last comparePatterns answer
+let summarized = null;  // { pattern, summary }
+
+// message.sample === 'events': the witnesses are edits of the first JSON event
+// of the text last tested (so they look like the user's own logs).
+function proveRequest(message) {
+  const a = wellFormed(message.a);
+  const b = wellFormed(message.b);
+  let sample;
+  if (message.sample === 'events' && pasted) {
+    const at = pasted.statics.findIndex((e, i) => !e.error && pasted.messages[i].startsWith('{'));
+    if (at >= 0) sample = pasted.messages[at];
+  }
+  const key = JSON.stringify([a, b, sample === undefined ? null : sample]);
+  if (!proved || proved.key !== key) {
+    proved = { key, result: sample === undefined ? engine.comparePatterns(a, b) : engine.comparePatterns(a, b, sample) };
+  }
+  return proved.result;
+}
+
+function summaryOf(pattern) {
+  if (!summarized || summarized.pattern !== pattern) summarized = { pattern, summary: engine.summarizePattern(pattern) };
+  return summarized.summary;
+}
+
 let queue = Promise.resolve();
 let text = '';  // the Log events box's text, as last sent
 
@@ -232,6 +264,15 @@ self.onmessage = (e) => {
     }).catch((err) => {
       self.postMessage({ type: 'sql-result', id: message.id,
         result: { ok: false, family: 'engine', reason: String(err && err.message || err) } });
+    });
+    return;
+  }
+  if (message && message.type === 'prove') {
+    // "Compare with…": the relation over every possible event (compare-proof.js).
+    queue = queue.then(() => loading).then(() => {
+      self.postMessage({ type: 'prove-result', id: message.id, result: proveRequest(message) });
+    }).catch((err) => {
+      self.postMessage({ type: 'prove-result', id: message.id, result: { error: { message: String(err && err.message || err) } } });
     });
     return;
   }

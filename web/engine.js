@@ -20,7 +20,8 @@ export class Engine {
     this.sentText = null;
     // What the list shows of each event, sent by the worker once per text.
     this.statics = { version: 0, list: [] };
-    // SQL requests of the "Copy as…" panel (export-panel.js), by id.
+    // SQL requests of the "Copy as…" panel (export-panel.js) and proofs
+    // (compare-proof.js), by id.
     this.sqlPending = new Map();
     // The page has one engine; the export panel finds it here.
     Engine.current = this;
@@ -79,8 +80,18 @@ export class Engine {
     });
   }
 
+  // How pattern a relates to pattern b over every possible event
+  // (compare-proof.js): resolves to comparePatterns' answer (docs/api.md).
+  prove(a, b, sample) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.sqlPending.set(id, resolve);
+      this.worker.postMessage({ type: 'prove', id, a, b, sample });
+    });
+  }
+
   receive(message) {
-    if (message.type === 'sql-result') {
+    if (message.type === 'sql-result' || message.type === 'prove-result') {
       const resolve = this.sqlPending.get(message.id);
       this.sqlPending.delete(message.id);
       if (resolve) resolve(message.result);

@@ -61,6 +61,21 @@ function topRows(map) {
   return [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50);
 }
 
+// Adds one file's radar counts (FileScan.summary(): silent, excluded, scopeLeaks) to `into`.
+function mergeRadar(into, summary) {
+  if (summary.silent) {
+    into.silent = into.silent || { total: 0, byIdentityType: new Map(), exclusions: summary.silent.exclusions };
+    into.silent.total += summary.silent.total;
+    mergeCounts(into.silent.byIdentityType, summary.silent.byIdentityType);
+  }
+  into.excluded += summary.excluded || 0;
+  if (summary.scopeLeaks) {
+    into.scopeLeaks = into.scopeLeaks || { total: 0, expected: summary.scopeLeaks.expected, bySource: new Map() };
+    into.scopeLeaks.total += summary.scopeLeaks.total;
+    mergeCounts(into.scopeLeaks.bySource, summary.scopeLeaks.bySource);
+  }
+}
+
 async function handleScan(message, engine) {
   if (message.type === 'scan-cancel') {
     activeScan = 0;
@@ -84,6 +99,8 @@ async function handleScan(message, engine) {
   let otherEventNames = 0;
   let otherPrincipals = 0;
   let distinctLimit = 0;
+  // The silent-miss radar and scope leaks (radar.js), summed over the files.
+  const radar = { silent: null, excluded: 0, scopeLeaks: null };
   // message.keep: how many matching events the page lists; only those are sent.
   let toSend = Number.isFinite(message.keep) ? message.keep : Infinity;
   // One line per file: { name, events, matched, errors, error }. A file that
@@ -174,6 +191,7 @@ async function handleScan(message, engine) {
       otherEventNames += summary.otherEventNames || 0;
       otherPrincipals += summary.otherPrincipals || 0;
       distinctLimit = summary.distinctLimit || distinctLimit;
+      mergeRadar(radar, summary);
       Object.assign(line, { events: scan.events(), matched: scan.matched(), errors: scan.errors() });
       post('scan-progress', { file: file.name, matches: take() });
     } finally {
@@ -181,6 +199,11 @@ async function handleScan(message, engine) {
     }
   }
   post('scan-done', {
-    summary: { byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal), otherEventNames, otherPrincipals, distinctLimit },
+    summary: {
+      byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal), otherEventNames, otherPrincipals, distinctLimit,
+      silent: radar.silent && { ...radar.silent, byIdentityType: topRows(radar.silent.byIdentityType) },
+      excluded: radar.excluded,
+      scopeLeaks: radar.scopeLeaks && { ...radar.scopeLeaks, bySource: topRows(radar.scopeLeaks.bySource) },
+    },
   });
 }

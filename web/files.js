@@ -6,6 +6,7 @@
 // (it is put in the boxes above with the pattern). Text only, never HTML.
 import { count, counted, h } from './render.js';
 import { t } from './i18n.js';
+import { fileRadarRows } from './radar.js';
 
 const LIST_MAX = 200;
 
@@ -145,7 +146,7 @@ export class FilesTool {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, what), h('th', { scope: 'col' }, t('page.files.matches-column')))),
         h('tbody', {}, rows.map(([name, n]) => h('tr', {}, h('td', {}, name), h('td', {}, count(n))))));
     };
-    this.summary.replaceChildren(
+    this.summary.replaceChildren(...fileRadarRows(summary),
       table(t('page.files.by-event-name'), 'eventName', summary.byEventName, summary.otherEventNames),
       table(t('page.files.by-principal'), t('page.files.principal'), summary.byPrincipal, summary.otherPrincipals));
   }

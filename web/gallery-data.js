@@ -85,6 +85,12 @@ export const GALLERY = [
       yes({ who: 'root', eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey' }),
       no({ who: 'alice', eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey' }),
     ]),
+  alarm('cis-4.4', 'CIS 4.4 — IAM policy changes',
+    '{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}', [
+      yes({ eventSource: 'iam.amazonaws.com', eventName: 'PutUserPolicy', extra: { requestParameters: { userName: 'alice', policyName: 'inline-s3' } } }),
+      yes({ who: 'role', eventSource: 'iam.amazonaws.com', eventName: 'AttachRolePolicy', extra: { requestParameters: { roleName: 'app-runtime', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } }),
+      no({ eventSource: 'iam.amazonaws.com', eventName: 'GetPolicy' }),
+    ], 'Every caller alerts, IAM users and root included: compare the worked example with it to see what its exclusion loses.'),
   alarm('cis-4.5', 'CIS 4.5 — CloudTrail configuration changes',
     '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }', [
       yes({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', extra: { requestParameters: { name: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/management` } } }),

@@ -34,6 +34,10 @@
     'alarm-scan': { id: 'integer', pattern: 'string', settings: 'object', files: 'files' },
     // The pattern as SQL ("Copy as…"); answered by one sql-result.
     sql: { id: 'integer', pattern: 'string', dialect: 'string' },
+    // How pattern a relates to pattern b over every possible event, with
+    // witness events (compare-proof.js); sample: 'events' edits the first JSON
+    // event of the last test's text into the witnesses. Answered by one prove-result.
+    prove: { id: 'integer', a: 'string', b: 'string', sample: 'string?' },
     // Raw messages, as TestMetricFilter takes them (the golden conformance
     // table runs through it); answered by one messages-result.
     'test-messages': { id: 'integer', pattern: 'string', messages: 'files' },

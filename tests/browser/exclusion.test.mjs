@@ -69,9 +69,9 @@ test('Compare with…: the seed pattern against the fixed one lists the IAM user
     '($.userIdentity.sessionContext.sessionIssuer.userName!=cm-policymaintainer || $.userIdentity.sessionContext.sessionIssuer.userName NOT EXISTS)');
   await page.getByLabel(/Another pattern, run over the same events/).fill(fixed);
   const out = page.locator('#compare-result');
-  await page.waitForFunction(() => /stricter/.test(document.querySelector('#compare-result').textContent));
+  await page.waitForFunction(() => /narrower/.test(document.querySelector('#compare-result').textContent));
   const text = await out.textContent();
-  assert.match(text, /The current pattern is stricter on these events/);
+  assert.match(text, /The current pattern is narrower on these events/);
   assert.match(text, /Both match 1 event; neither matches 2 events\./);
   assert.match(text, /Only the other pattern matches 1 event:#3 AttachUserPolicy · alice$/);
   // Clicking it selects that event.

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <memory>
 #include <iterator>
 #include <random>
 #include <sstream>
@@ -40,6 +41,13 @@ void feed_in_pieces(Stream& stream, std::string_view text, const std::vector<siz
   }
   stream.feed(text.substr(at));
   stream.finish();
+}
+
+// A pattern that must be valid, compiled.
+inline std::shared_ptr<const Pattern> compiled_pattern(const std::string& text) {
+  CompileResult c = compile_pattern(text);
+  REQUIRE(c.pattern);
+  return c.pattern;
 }
 
 // The verdict on each event of a paste (the pattern must be valid).
