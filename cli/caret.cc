@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cwlf/i18n.h"
+
 namespace cwlf::cli {
 
 LineCol line_col(std::string_view text, uint32_t offset) {
@@ -45,7 +47,7 @@ std::string caret_diagnostic(std::string_view text, const Diagnostic& d) {
   LineCol lc = line_col(text, at);
 
   std::string out;
-  out += "error at line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column) + ": " + d.message + "\n";
+  out += say("cli.caret.error", {{"line", std::to_string(lc.line)}, {"column", std::to_string(lc.column)}, {"message", d.message}}) + "\n";
   out += "  " + std::string(line) + "\n  ";
   // Pad with the same whitespace (tabs stay tabs) so the caret lines up;
   // count UTF-8 characters, not bytes, before the caret.

@@ -13,6 +13,7 @@
 #include <rapidjson/writer.h>
 
 #include "caret.h"
+#include "cwlf/i18n.h"
 #include "cwlf/proof.h"
 #include "cwlf/pattern.h"
 
@@ -72,12 +73,13 @@ void write_json(const ProofResult& r) {
 void write_human(const ProofResult& r) {
   std::cout << r.sentence << "\n";
   for (const Witness& x : r.witnesses) {
-    std::cout << "\n" << (x.a ? "A matches" : "A does not match") << ", " << (x.b ? "B matches" : "B does not match")
-              << (x.from_sample ? " (an edit of the sample):\n" : ":\n");
+    const std::string a = x.a ? say("cli.compare.a-matches") : say("cli.compare.a-no-match");
+    const std::string b = x.b ? say("cli.compare.b-matches") : say("cli.compare.b-no-match");
+    std::cout << "\n" << say(x.from_sample ? "cli.compare.witness-sample" : "cli.compare.witness", {{"a", a}, {"b", b}}) << "\n";
     std::cout << "  " << x.message << "\n";
-    std::cout << "  A decided by: " << x.a_decided << "\n";
-    std::cout << "  B decided by: " << x.b_decided << "\n";
-    std::cout << "  Why: " << x.reason << "\n";
+    std::cout << "  " << say("cli.compare.a-decided", {{"condition", x.a_decided}}) << "\n";
+    std::cout << "  " << say("cli.compare.b-decided", {{"condition", x.b_decided}}) << "\n";
+    std::cout << "  " << say("cli.compare.why", {{"reason", x.reason}}) << "\n";
   }
 }
 

@@ -14,6 +14,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "caret.h"
+#include "cwlf/i18n.h"
 #include "cwlf/proof.h"
 #include "compare_command.h"
 #include "alarm_command.h"
@@ -88,7 +89,8 @@ int cmd_check(const std::vector<std::string>& args) {
     print_invalid(args[0], *r.error);
     return 1;
   }
-  std::cout << "valid " << cwlf::family_name(r.pattern->family) << " pattern\n" << cwlf::summarize_pattern(*r.pattern) << "\n";
+  std::cout << cwlf::say("cli.check.valid", {{"family", cwlf::family_name(r.pattern->family)}}) << "\n"
+            << cwlf::summarize_pattern(*r.pattern) << "\n";
   return 0;
 }
 
@@ -127,7 +129,7 @@ int cmd_test(const std::vector<std::string>& args) {
     std::cerr << cwlf::cli::human_report(run, positional[0], input, false);
     return 2;
   } else {
-    std::cout << "Summary: " << cwlf::summarize_pattern(*run.compiled.pattern) << "\n\n";
+    std::cout << cwlf::say("cli.test.summary", {{"summary", cwlf::summarize_pattern(*run.compiled.pattern)}}) << "\n\n";
     std::cout << cwlf::cli::human_report(run, positional[0], input, color);
     if (want_metric) {
       bool ok = true;

@@ -117,41 +117,40 @@ std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on nesting depth
   if (doc.HasParseError()) {
-    return std::string("it is not valid JSON (") + rapidjson::GetParseError_En(doc.GetParseError()) +
-           " at byte " + std::to_string(doc.GetErrorOffset()) + ")";
+    return say("cli.suite.not-json", {{"reason", rapidjson::GetParseError_En(doc.GetParseError())},
+                                      {"byte", std::to_string(doc.GetErrorOffset())}});
   }
-  if (!doc.IsObject()) return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
-  if (auto key = duplicate_key(doc)) return "it has the key \"" + *key + "\" twice in one object";
+  if (!doc.IsObject()) return say("cli.suite.not-suite");
+  if (auto key = duplicate_key(doc)) return say("cli.suite.duplicate-key", {{"key", *key}});
   auto kind = doc.FindMember("cwlf");
   if (kind == doc.MemberEnd() || !kind->value.IsString() || std::string_view(kind->value.GetString()) != "suite") {
-    return std::string("it is not a cwlf test (no \"cwlf\": \"suite\")");
+    return say("cli.suite.not-suite");
   }
   auto v = doc.FindMember("v");
-  if (v == doc.MemberEnd() || !v->value.IsInt()) return std::string("it has no version number \"v\"");
+  if (v == doc.MemberEnd() || !v->value.IsInt()) return say("cli.suite.no-version");
   out.version = v->value.GetInt();
   if (out.version > kSuiteVersion) {
-    return "it was made by a newer cwlf (format version " + std::to_string(out.version) + "; this cwlf reads up to " +
-           std::to_string(kSuiteVersion) + ")";
+    return say("cli.suite.newer", {{"version", std::to_string(out.version)}, {"supported", std::to_string(kSuiteVersion)}});
   }
-  if (out.version < 1) return "its format version " + std::to_string(out.version) + " does not exist";
+  if (out.version < 1) return say("cli.suite.bad-version", {{"version", std::to_string(out.version)}});
   bool ok = false;
   out.pattern = string_member(doc, "pattern", ok);
-  if (!ok) return std::string("\"pattern\" is missing or not a string");
+  if (!ok) return say("cli.suite.no-pattern");
   out.events = string_member(doc, "events", ok);
-  if (!ok) return std::string("\"events\" is missing or not a string");
+  if (!ok) return say("cli.suite.no-events");
   out.expectations.clear();
   auto list = doc.FindMember("expectations");
   if (list != doc.MemberEnd()) {
-    if (!list->value.IsArray()) return std::string("\"expectations\" is not a list");
+    if (!list->value.IsArray()) return say("cli.suite.expectations-not-list");
     for (const auto& item : list->value.GetArray()) {
-      if (!item.IsObject()) return std::string("an expectation is not an object");
+      if (!item.IsObject()) return say("cli.suite.expectation-not-object");
       auto event = item.FindMember("event");
       auto identity = item.FindMember("id");
       const bool has_id = out.version >= 2 && identity != item.MemberEnd();
       const bool has_number = event != item.MemberEnd() && event->value.IsUint() && event->value.GetUint() >= 1;
       // Version 2: an expectation for an event that was gone when saved has its identity only.
       if (!has_number && !(has_id && event == item.MemberEnd())) {
-        return std::string("an expectation has no event number (\"event\": 1 is the first event)");
+        return say("cli.suite.no-event");
       }
       const uint32_t n = has_number ? event->value.GetUint() : 0;
       auto expect = item.FindMember("expect");
@@ -159,13 +158,12 @@ std::optional<std::string> parse_suite(std::string_view json, Suite& out) {
                                      ? std::string_view(expect->value.GetString(), expect->value.GetStringLength())
                                      : std::string_view();
       if (e != "match" && e != "no-match") {
-        return "the expectation for event " + (n ? std::to_string(n) : std::string("(no number)")) +
-               " is neither \"match\" nor \"no-match\"";
+        return say("cli.suite.bad-expect", {{"event", n ? std::to_string(n) : say("cli.suite.no-number")}});
       }
       std::string id;
       if (has_id) {
         if (!identity->value.IsString() || identity->value.GetStringLength() == 0) {
-          return "the expectation for event " + std::to_string(n) + " has an \"id\" that is not a string";
+          return say("cli.suite.bad-id", {{"event", std::to_string(n)}});
         }
         id.assign(identity->value.GetString(), identity->value.GetStringLength());
       }
@@ -205,7 +203,7 @@ int cmd_test_suite(const std::vector<std::string>& args) {
   }
   Suite suite;
   if (auto error = parse_suite(text, suite)) {
-    std::cerr << "cwlf: " << path << " cannot be run: " << *error << ".\n";
+    std::cerr << "cwlf: " << say("cli.suite.cannot-run", {{"path", path}, {"why", *error}}) << "\n";
     return 2;
   }
   TestRun run = run_test(suite.pattern, suite.events, RunOptions{RunOptions::Explain::None, 0});

@@ -380,7 +380,7 @@ eventsBox.addEventListener('paste', (e) => {
     return;
   }
   e.preventDefault();
-  setNote($('format-note'), `Not pasted: ${why.replace(/^its events/, 'the text')}.`);
+  setNote($('format-note'), t('page.paste.refused', { why: why.replace(/^its events/, 'the text') }));
 }, true);
 eventsBox.addEventListener('input', () => {
   boxes.events = eventsBox.value;
@@ -641,6 +641,7 @@ new HistoryBar({ doc, undo: $('undo'), redo: $('redo'), note: $('step-note') });
 // The engine writes its sentences in the new language: ask again, and redraw
 // what the page writes itself at once.
 onLanguageChange(() => {
+  exclusionTool.redraw();
   if (state.shown) draw({ fromUser: false });
   if (state.shown) requestTest({ now: true });
 });

@@ -7,6 +7,11 @@ import { h, sentence } from './render.js';
 import { STEP } from './steps.js';
 import { t } from './i18n.js';
 
+// "AssumedRole cm-policymaintainer": the identity type (else "principal") and the value.
+function principal(x) {
+  return `${x.identityType || t('page.exclusion.principal')} ${x.value}`;
+}
+
 export class ExclusionTool {
   // button: "Exclude this principal"; byArn: checkbox (AssumedRole by ARN);
   // note: where the outcome is said; onRequest(index, byArn); onApply(pattern, label).
@@ -26,7 +31,7 @@ export class ExclusionTool {
     // The verdicts after the exclusion, once the engine has tested it.
     if (this.before && this.after === null && pattern === this.before.pattern && result.pattern.ok) {
       this.after = result.counts.matched;
-      this.drawNote(this.x, this.who);
+      this.drawNote(this.x);
     }
     const event = result.events[selectedIndex];
     const usable = result.pattern.ok && (result.pattern.family === 'json' || result.pattern.family === 'match-all') &&
@@ -46,16 +51,20 @@ export class ExclusionTool {
       return;
     }
     const pattern = x.keepingPattern || x.pattern;
-    const who = `${x.identityType || t('page.exclusion.principal')} ${x.value}`;
-    this.onApply(pattern, STEP.exclusion(who));
+    this.onApply(pattern, STEP.exclusion(principal(x)));
     this.before = { pattern, matched: result.counts.matched, total: result.events.length };
     this.after = null;
-    this.drawNote(x, who);
+    this.drawNote(x);
     this.x = x;
-    this.who = who;
   }
 
-  drawNote(x, who) {
+  // The page's language changed: the note is said again in it.
+  redraw() {
+    if (this.before && this.x && !this.note.hidden) this.drawNote(this.x);
+  }
+
+  drawNote(x) {
+    const who = principal(x);
     const kept = x.keepingPattern
       ? t('page.exclusion.others-kept', { selector: x.selector })
       : t('page.exclusion.by-type');
@@ -73,6 +82,7 @@ export class ExclusionTool {
 
   clear() {
     this.before = null;
+    this.x = null;
     this.note.hidden = true;
     this.note.replaceChildren();
   }

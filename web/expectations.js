@@ -99,10 +99,10 @@ export class Expectations {
       // Pressing the pressed button again removes the expectation.
       if (map.get(this.identity) === expect) {
         map.delete(this.identity);
-        this.onChange(map, `Removed the expectation of ${which}`);
+        this.onChange(map, t('page.step.expectation-removed', { which }));
       } else {
         map.set(this.identity, expect);
-        this.onChange(map, `Marked ${which} “${LABELS[expect]}”`);
+        this.onChange(map, t('page.step.expectation-set', { which, label: LABELS[expect] }));
       }
     });
   }

@@ -4,7 +4,7 @@
 // progress bar, the matching events as they are found, a summary by
 // eventName and by principal, and the explanation of any match on demand
 // (it is put in the boxes above with the pattern). Text only, never HTML.
-import { count, counted, h, plural } from './render.js';
+import { count, counted, h } from './render.js';
 import { t } from './i18n.js';
 import { fileRadarRows } from './radar.js';
 
@@ -112,8 +112,11 @@ export class FilesTool {
     if (files.length < 1) return;
     this.perFile.replaceChildren(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
       h('span', { class: 'files-where' }, f.name), ': ',
-      f.error ? `not read, ${f.error}`
-        : `${plural(f.events, 'event', 'events')}, ${count(f.matched)} matching${f.errors ? `, ${count(f.errors)} not readable` : ''}`)));
+      f.error ? t('page.files.not-read', { message: f.error })
+        : t('page.files.line', {
+          events: counted(f.events, 'page.counts.events'), matched: count(f.matched),
+          unreadable: f.errors ? t('page.files.unreadable', { count: count(f.errors) }) : '',
+        }))));
   }
 
   addMatches(matches) {

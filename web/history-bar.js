@@ -3,15 +3,17 @@
 // Ctrl/Cmd+Z (Shift for redo, or Ctrl+Y) when the focus is not in a text
 // box (there the browser's own undo of the typing applies).
 import { h } from './render.js';
+import { onLanguageChange, t } from './i18n.js';
+import { isTypingStep } from './steps.js';
 
-// Visible strings, in one place (to be translated).
+// Visible strings, in the page's language (i18n.js).
 const TEXT = {
-  undo: 'Undo',
-  redo: 'Redo',
-  undoTitle: (label) => (label ? `Undo: ${label}` : 'Nothing to undo'),
-  redoTitle: (label) => (label ? `Redo: ${label}` : 'Nothing to redo'),
-  undone: (label) => `Undone: ${label}`,
-  redone: (label) => `Redone: ${label}`,
+  get undo() { return t('page.history.undo'); },
+  get redo() { return t('page.history.redo'); },
+  undoTitle: (label) => (label ? t('page.history.undo-title', { label }) : t('page.history.nothing-to-undo')),
+  redoTitle: (label) => (label ? t('page.history.redo-title', { label }) : t('page.history.nothing-to-redo')),
+  undone: (label) => t('page.history.undone', { label }),
+  redone: (label) => t('page.history.redone', { label }),
 };
 
 function inTextBox(el) {
@@ -40,6 +42,7 @@ export class HistoryBar {
       }
     });
     doc.subscribe(({ label, how }) => this.said(label, how));
+    onLanguageChange(() => this.refresh());
     this.refresh();
   }
 
@@ -60,7 +63,7 @@ export class HistoryBar {
       this.show(how === 'undo' ? TEXT.undone(label) : TEXT.redone(label), again);
       return;
     }
-    if (!label || label.startsWith('Typed')) {
+    if (!label || isTypingStep(label)) {
       this.show('');
       return;
     }

@@ -14,6 +14,7 @@
 // elements (built as DOM nodes, never parsed as HTML).
 import { catalogues } from './messages.js';
 import { render } from './i18n-render.js';
+import { installTranslator } from './phrase.js';
 
 export const LANGUAGES = ['en', 'ja'];
 const STORE_KEY = 'cwlf.lang';
@@ -118,6 +119,8 @@ export function adoptDocumentLanguage(lang) {
   chosen = l;
   apply(l);
 }
+
+installTranslator(t);
 
 export function onLanguageChange(listener) { listeners.push(listener); }
 

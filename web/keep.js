@@ -3,6 +3,7 @@
 // brings it back. It is never sent anywhere. The switch itself (on unless
 // turned off, e.g. on a shared machine) is in localStorage; turning it off
 // deletes what was kept.
+import { t } from './i18n.js';
 import { BIG_TEXT } from './big-events.js';
 import { ALARM_DEFAULTS, readAlarm } from './alarm-settings.js';
 
@@ -120,7 +121,7 @@ export class KeptWork {
       if (restored) this.savedEvents = restored.events;
       return restored;
     } catch (err) {
-      this.onError(`Your kept work could not be read (${err && err.message || err}).`);
+      this.onError(t('page.keep.read-failed', { message: String(err && err.message || err) }));
       return null;
     }
   }
@@ -147,7 +148,7 @@ export class KeptWork {
     }).then(() => {
       if (newEvents) this.savedEvents = events;
     }).catch((err) => {
-      this.onError(`Your work could not be kept in this browser (${err && err.message || err}).`);
+      this.onError(t('page.keep.save-failed', { message: String(err && err.message || err) }));
     });
   }
 

@@ -9,6 +9,8 @@
 // same megabytes cut into millions of tiny lines, which the text box alone
 // takes minutes to lay out (the engine reads at most 100,000 events of one
 // paste anyway, core/resource_limits.h).
+import { phrase } from './phrase.js';
+
 export const MAX_EVENTS_CHARS = 32 * 1024 * 1024;
 export const MAX_EVENTS_LINES = 1_000_000;
 
@@ -19,12 +21,12 @@ const count = (n) => n.toLocaleString('en-US');
 // than …"). Linear, and stops counting at the limit.
 export function beyondLimits(text, besides = 0) {
   if (text.length + besides > MAX_EVENTS_CHARS) {
-    return `its events are larger than ${MAX_EVENTS_CHARS / 1024 / 1024} MiB, the page’s limit (for bigger files use Open CloudTrail files…)`;
+    return phrase('page.limit.too-large', 'its events are larger than {size} MiB, the page’s limit (for bigger files use Open CloudTrail files…)', { size: MAX_EVENTS_CHARS / 1024 / 1024 });
   }
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
     if (++lines > MAX_EVENTS_LINES) {
-      return `its events have more than ${count(MAX_EVENTS_LINES)} lines, the page’s limit (for bigger files use Open CloudTrail files…)`;
+      return phrase('page.limit.too-many-lines', 'its events have more than {count} lines, the page’s limit (for bigger files use Open CloudTrail files…)', { count: count(MAX_EVENTS_LINES) });
     }
   }
   return null;

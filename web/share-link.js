@@ -8,6 +8,7 @@
 // "v2=" and keeps decoding "v1=", so that old links keep opening. The
 // browser's own CompressionStream does the compressing: no library, no
 // request. Works in browsers and in Node ≥ 18 alike (no DOM needed).
+import { phrase } from './phrase.js';
 import { readSuite } from './suite-file.js';
 
 const PREFIX = 'v1=';
@@ -32,32 +33,32 @@ export function isShareFragment(hash) {
 export async function decodeFragment(hash) {
   const fragment = (hash || '').replace(/^#/, '');
   const version = /^v(\d+)=/.exec(fragment);
-  if (!version) return broken('it holds no test (it should start with #v1=)');
+  if (!version) return broken(phrase('page.link.no-test', 'it holds no test (it should start with #v1=)'));
   if (version[1] !== '1') {
-    return broken(`it was made by a newer cwlf (link version ${version[1]}; this page reads version 1)`);
+    return broken(phrase('page.link.newer', 'it was made by a newer cwlf (link version {version}; this page reads version 1)', { version: version[1] }));
   }
   const body = fragment.slice(PREFIX.length);
   const packed = fromBase64Url(body);
-  if (!packed) return broken('it contains characters a link made by cwlf never has');
+  if (!packed) return broken(phrase('page.link.characters', 'it contains characters a link made by cwlf never has'));
   let bytes;
   try {
     bytes = await pipeThrough(packed, new DecompressionStream('deflate-raw'), MAX_DECOMPRESSED_BYTES);
   } catch (err) {
     if (err instanceof RangeError) return broken(err.message);
-    return broken('its data is cut short or damaged (was the link copied in full?)');
+    return broken(phrase('page.link.cut', 'its data is cut short or damaged (was the link copied in full?)'));
   }
   let doc;
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (_) {
-    return broken('its data is damaged (it does not decode to a test)');
+    return broken(phrase('page.link.damaged', 'its data is damaged (it does not decode to a test)'));
   }
   const read = readSuite(doc);
   return read.ok ? read : broken(read.message);
 }
 
 function broken(why) {
-  return { ok: false, message: `This share link cannot be opened: ${why}.` };
+  return { ok: false, message: phrase('page.link.broken', 'This share link cannot be opened: {why}.', { why }) };
 }
 
 // The input in 1 KiB pieces, each handed over only when the transform asks
@@ -90,7 +91,7 @@ async function pipeThrough(bytes, transform, maxBytes) {
     total += value.length;
     if (total > maxBytes) {
       reader.cancel().catch(() => {});
-      throw new RangeError(`it unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MiB`);
+      throw new RangeError(phrase('page.link.too-big', 'it unpacks to more than {size} MiB', { size: Math.round(maxBytes / 1024 / 1024) }));
     }
     chunks.push(value);
   }

@@ -13,6 +13,7 @@
 //   Keep only   rewrites each JSON event with only the fields the pattern's
 //               selectors name (and their values whole), one event per
 //               paragraph; needs a JSON pattern.
+import { phrase } from './phrase.js';
 import { jsonEvents, valuesAt, keepOnly } from './json-fields.js';
 import { findEmails } from './email-scan.js';
 
@@ -134,7 +135,7 @@ function verdictsOf(result) {
 export async function shortenTest(how, app) {
   const first = await app.result();
   const before = verdictsOf(first);
-  if (!before) return { ok: false, message: 'Fix the pattern first: the verdicts must be known to check the change.' };
+  if (!before) return { ok: false, message: phrase('page.shorten.fix-pattern', 'Fix the pattern first: the verdicts must be known to check the change.') };
   const selectors = first.selectors || [];
   const events = jsonEvents(app.events);
   let changed;
@@ -143,14 +144,16 @@ export async function shortenTest(how, app) {
     const keep = [];
     if (events) for (const event of events.values) for (const s of selectors) keep.push(...valuesAt(event, s));
     const { text, replaced } = redactText(app.events, keep);
-    if (replaced === 0) return { ok: true, message: 'Nothing to redact: no account ID, ARN, access key, IP or e-mail address outside the fields the pattern reads.' };
+    if (replaced === 0) return { ok: true, message: phrase('page.shorten.nothing', 'Nothing to redact: no account ID, ARN, access key, IP or e-mail address outside the fields the pattern reads.') };
     changed = text;
-    what = `Redact replaced ${replaced} distinct value${replaced === 1 ? '' : 's'}`;
+    what = replaced === 1
+      ? phrase('page.shorten.redacted.one', 'Redact replaced {count} distinct value', { count: replaced })
+      : phrase('page.shorten.redacted.other', 'Redact replaced {count} distinct values', { count: replaced });
   } else {
-    if (selectors.length === 0) return { ok: false, message: 'Only a JSON pattern ({ $.field … }) names fields; this one reads the whole message.' };
-    if (!events) return { ok: false, message: 'The events are not JSON: there are no fields to keep.' };
+    if (selectors.length === 0) return { ok: false, message: phrase('page.shorten.not-json-pattern', 'Only a JSON pattern ({ $.field … }) names fields; this one reads the whole message.') };
+    if (!events) return { ok: false, message: phrase('page.shorten.not-json-events', 'The events are not JSON: there are no fields to keep.') };
     changed = events.values.map((event) => JSON.stringify(keepOnly(event, selectors), null, 1)).join('\n\n') + '\n';
-    what = `Kept only ${selectors.map((s) => s.text).join(', ')}`;
+    what = phrase('page.shorten.kept', 'Kept only {selectors}', { selectors: selectors.map((s) => s.text).join(', ') });
   }
   app.open(changed, what);
   const after = verdictsOf(await app.result());
@@ -162,7 +165,7 @@ export async function shortenTest(how, app) {
   if (differ.length > 0) {
     app.undo();
     const which = differ.slice(0, 5).map((i) => `#${i + 1}`).join(', ') + (differ.length > 5 ? '…' : '');
-    return { ok: false, message: `Undone: it would change the verdict of ${which}. The events are as they were.` };
+    return { ok: false, message: phrase('page.shorten.undone', 'Undone: it would change the verdict of {which}. The events are as they were.', { which }) };
   }
-  return { ok: true, message: `${what}; all ${after.length} verdicts are unchanged.` };
+  return { ok: true, message: phrase('page.shorten.unchanged', '{what}; all {count} verdicts are unchanged.', { what, count: after.length }) };
 }

@@ -1,33 +1,41 @@
 // What each step of the test document's history says it did (history-bar.js
 // shows it with Undo), and what the events header says of AWS tool output
-// unwrapped by the engine (core/workbench/unwrap_aws.cc). Visible strings,
-// in one place, to be translated.
+// unwrapped by the engine (core/workbench/unwrap_aws.cc). In the page's
+// language at the time of the step (i18n.js): a step keeps the words it was
+// said with.
 import { t } from './i18n.js';
+import { catalogues } from './messages.js';
 
 export const STEP = {
-  typedPattern: 'Typed in the pattern',
-  typedEvents: 'Typed in the events',
-  compare: 'Typed in the other pattern',
-  loaded: 'Opened a test',
-  example: 'Loaded the example',
-  cleared: 'Cleared the pattern, the events and the expectations',
-  restored: 'Your work from the last visit, kept in this browser, is back. Turn off “Keep my work in this browser” on a shared machine.',
-  gallery: (title) => `Opened the example “${title}”`,
-  fix: (label) => `Applied the fix “${label}”`,
-  explainFile: (file) => (file ? `Opened a matching event of ${file}` : 'Opened a matching event of the files'),
-  link: 'Opened the test from the link',
-  file: (name) => `Opened ${name}`,
-  exclusion: (what) => `Excluded ${what}`,
-  // (read when the step is made: in the page's language then)
+  get typedPattern() { return t('page.step.typed-pattern'); },
+  get typedEvents() { return t('page.step.typed-events'); },
+  get compare() { return t('page.step.typed-compare'); },
+  get loaded() { return t('page.step.loaded'); },
+  get example() { return t('page.step.example'); },
+  get cleared() { return t('page.step.cleared'); },
+  get restored() { return t('page.step.restored'); },
+  gallery: (title) => t('page.step.gallery', { title }),
+  fix: (label) => t('page.step.fix', { label }),
+  explainFile: (file) => (file ? t('page.step.explain-file', { file }) : t('page.step.explain-files')),
+  get link() { return t('page.step.link'); },
+  file: (name) => t('page.step.file', { name }),
+  exclusion: (what) => t('page.step.exclusion', { what }),
   get alarm() { return t('page.step.alarm'); },
 };
 
+// Typing steps are not announced (the typing is on screen): true for their
+// labels in any language (the language may have changed since).
+const TYPING = ['page.step.typed-pattern', 'page.step.typed-events', 'page.step.typed-compare'];
+export function isTypingStep(label) {
+  return Object.values(catalogues).some((sentences) => TYPING.some((id) => sentences[id] === label));
+}
+
 // A sentence under the events header for pastes that were unwrapped, or ''.
 const SOURCE_NOTES = {
-  'aws-lookup-events': 'Read from `aws cloudtrail lookup-events` output: each CloudTrailEvent string is one event, as CloudTrail delivers it to CloudWatch Logs.',
-  'aws-log-events': 'Read from `aws logs filter-log-events` / `get-log-events` output: each event’s message is tested.',
-  eventbridge: 'Read from EventBridge events: a metric filter on a CloudTrail log group sees the CloudTrail record (the event’s "detail"), not the EventBridge envelope, so that is what is tested.',
-  'logs-insights': 'Read from a CloudWatch Logs Insights export: each row’s @message is tested.',
+  get 'aws-lookup-events'() { return t('page.source.aws-lookup-events'); },
+  get 'aws-log-events'() { return t('page.source.aws-log-events'); },
+  get eventbridge() { return t('page.source.eventbridge'); },
+  get 'logs-insights'() { return t('page.source.logs-insights'); },
   get 'logs-insights-csv'() { return t('page.source.logs-insights-csv'); },
 };
 

@@ -23,6 +23,7 @@
 // with a lone surrogate escape ("\ud800", which is not text).
 
 import { beyondLimits } from './limits.js';
+import { phrase } from './phrase.js';
 import { alarmToSave, readAlarm } from './alarm-settings.js';
 
 export const SUITE_VERSION = 2;
@@ -93,53 +94,53 @@ function hasLoneSurrogate(s) {
 // -> { ok: true, test: { pattern, events, expectations: Map, selected, lang, alarm } }
 //  | { ok: false, message }   (a sentence for the user)
 export function parseSuite(text) {
-  if (typeof text !== 'string') return fail('it is not text');
-  if (text.length > MAX_SUITE_CHARS) return fail(`it is larger than ${MAX_SUITE_CHARS / 1024 / 1024} MiB`);
+  if (typeof text !== 'string') return fail(phrase('page.suite.not-text', 'it is not text'));
+  if (text.length > MAX_SUITE_CHARS) return fail(phrase('page.suite.too-large', 'it is larger than {size} MiB', { size: MAX_SUITE_CHARS / 1024 / 1024 }));
   let doc;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return fail(`it is not valid JSON (${err.message})`);
+    return fail(phrase('page.suite.not-json', 'it is not valid JSON ({message})', { message: err.message }));
   }
   const twice = duplicateKey(text);
-  if (twice !== null) return fail(`it has the key ${JSON.stringify(twice)} twice in one object`);
+  if (twice !== null) return fail(phrase('page.suite.duplicate-key', 'it has the key {key} twice in one object', { key: JSON.stringify(twice) }));
   return readSuite(doc);
 }
 
 export function readSuite(doc) {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc) || doc.cwlf !== 'suite') {
-    return fail('it is not a cwlf test (no "cwlf": "suite")');
+    return fail(phrase('page.suite.not-suite', 'it is not a cwlf test (no "cwlf": "suite")'));
   }
-  if (!Number.isInteger(doc.v)) return fail('it has no version number "v"');
+  if (!Number.isInteger(doc.v)) return fail(phrase('page.suite.no-version', 'it has no version number "v"'));
   if (doc.v > SUITE_VERSION) {
-    return fail(`it was made by a newer cwlf (format version ${doc.v}; this page reads up to ${SUITE_VERSION})`);
+    return fail(phrase('page.suite.newer', 'it was made by a newer cwlf (format version {version}; this page reads up to {supported})', { version: doc.v, supported: SUITE_VERSION }));
   }
-  if (doc.v < 1) return fail(`its format version ${doc.v} does not exist`);
-  if (typeof doc.pattern !== 'string') return fail('"pattern" is missing or not a string');
-  if (typeof doc.events !== 'string') return fail('"events" is missing or not a string');
+  if (doc.v < 1) return fail(phrase('page.suite.bad-version', 'its format version {version} does not exist', { version: doc.v }));
+  if (typeof doc.pattern !== 'string') return fail(phrase('page.suite.no-pattern', '"pattern" is missing or not a string'));
+  if (typeof doc.events !== 'string') return fail(phrase('page.suite.no-events', '"events" is missing or not a string'));
   const tooBig = beyondLimits(doc.events);
   if (tooBig) return fail(tooBig);
-  if (hasLoneSurrogate(doc.pattern) || hasLoneSurrogate(doc.events)) return fail('it contains a lone surrogate (\\ud800-\\udfff), which is not text');
+  if (hasLoneSurrogate(doc.pattern) || hasLoneSurrogate(doc.events)) return fail(phrase('page.suite.lone-surrogate', 'it contains a lone surrogate (\\ud800-\\udfff), which is not text'));
   // Keys: event identities, or "#N" (a position, version 1 or no "id"); see expectations.js.
   const expectations = new Map();
   const list = doc.expectations === undefined ? [] : doc.expectations;
-  if (!Array.isArray(list)) return fail('"expectations" is not a list');
+  if (!Array.isArray(list)) return fail(phrase('page.suite.expectations-not-list', '"expectations" is not a list'));
   for (const item of list) {
     const id = doc.v >= 2 && item && typeof item === 'object' ? item.id : undefined;
     if (id !== undefined && (typeof id !== 'string' || id === '' || hasLoneSurrogate(id))) {
-      return fail('an expectation has an "id" that is not an event identity');
+      return fail(phrase('page.suite.bad-id', 'an expectation has an "id" that is not an event identity'));
     }
     if (!item || typeof item !== 'object' || ((!Number.isInteger(item.event) || item.event < 1) && id === undefined)) {
-      return fail('an expectation has no event number ("event": 1 is the first event)');
+      return fail(phrase('page.suite.no-event', 'an expectation has no event number ("event": 1 is the first event)'));
     }
     if (item.expect !== 'match' && item.expect !== 'no-match') {
-      return fail(`the expectation for event ${item.event || id} is neither "match" nor "no-match"`);
+      return fail(phrase('page.suite.bad-expect', 'the expectation for event {event} is neither "match" nor "no-match"', { event: item.event || id }));
     }
     expectations.set(id !== undefined ? id : `#${item.event}`, item.expect);
   }
   let selected = 0;
   if (doc.selected !== undefined) {
-    if (!Number.isInteger(doc.selected) || doc.selected < 1) return fail('"selected" is not an event number');
+    if (!Number.isInteger(doc.selected) || doc.selected < 1) return fail(phrase('page.suite.bad-selected', '"selected" is not an event number'));
     selected = doc.selected - 1;
   }
   // "lang" (optional): the page's language its author chose; anything else is ignored.

@@ -111,13 +111,11 @@ void check_hyphen_split(const Pattern& p, std::vector<Warning>& out) {
     for (size_t i = first; i <= last; ++i) parts += (i == first ? "" : " ") + code(slice(p.text, p.terms[i].span));
     Warning w;
     w.code = "hyphen-splits-term";
-    w.message = "CloudWatch reads the unquoted " + code(bare) + " as " + parts +
-                ": a term and exclusions, so a message that contains " + code(bare) +
-                " never matches. Quote it to search for the hyphenated word.";
+    w.message = say("lint.hyphen-splits-term", {{"word", code(bare)}, {"parts", parts}});
     w.span = word;
     const std::string quoted = std::string(slice(p.text, Span{word.offset, static_cast<uint32_t>(prefix)})) + "\"" +
                                std::string(bare) + "\"";
-    add_fix(w, p.text, "Quote " + code(bare, 60), splice(p.text, word, quoted));
+    add_fix(w, p.text, say("fix.quote-word", {{"word", code(bare, 60)}}), splice(p.text, word, quoted));
     out.push_back(std::move(w));
     first = last;
   }

@@ -2,6 +2,7 @@
 // how; the relation derived from the three searches (an event A matches and
 // B does not; B and not A; both). A relation is claimed only from witnesses
 // the evaluator confirmed and from searches that covered every class.
+#include "cwlf/i18n.h"
 #include "cwlf/proof.h"
 
 #include "events.h"
@@ -37,12 +38,12 @@ Relation derive(const SearchOutcome out[3], std::string& why) {
 
 std::string sentence(Relation r, const std::string& why) {
   switch (r) {
-    case Relation::Equivalent: return "A and B match exactly the same events.";
-    case Relation::Narrower: return "A is narrower: every event A matches, B matches too, but B also matches events A does not.";
-    case Relation::Broader: return "A is broader: every event B matches, A matches too, but A also matches events B does not.";
-    case Relation::Disjoint: return "A and B are disjoint: no event matches both.";
-    case Relation::Overlapping: return "A and B overlap: they share events, and each matches events the other does not.";
-    case Relation::Unknown: return "The relation could not be decided: " + why + ".";
+    case Relation::Equivalent: return say("compare.equivalent");
+    case Relation::Narrower: return say("compare.narrower");
+    case Relation::Broader: return say("compare.broader");
+    case Relation::Disjoint: return say("compare.disjoint");
+    case Relation::Overlapping: return say("compare.overlapping");
+    case Relation::Unknown: return say("compare.unknown", {{"why", why}});
   }
   return "";
 }

@@ -192,3 +192,22 @@ test('every id the page uses exists', () => {
   for (const m of readFileSync(join(web, 'gallery-data.js'), 'utf8').matchAll(/(?:alarm\(|id: )'([^']+)'/g)) need(`page.gallery.${m[1]}.title`, 'gallery-data.js');
   assert.deepEqual(missing, []);
 });
+
+// Modules that also run in Node (web/phrase.js) write phrase('id', 'English', …):
+// that English must be the catalogue's, word for word.
+test('the English next to each phrase() id is the catalogue\'s', () => {
+  const problems = [];
+  let seen = 0;
+  const literal = "'((?:[^'\\\\]|\\\\.)*)'";
+  const call = new RegExp(`\\bphrase\\(\\s*'([^']+)',\\s*${literal}`, 'g');
+  for (const file of files(join(root, 'web'), '.js')) {
+    for (const m of readFileSync(file, 'utf8').matchAll(call)) {
+      seen += 1;
+      const english = m[2].replace(/\\(.)/g, '$1');
+      if (!(m[1] in catalogues.en)) problems.push(`${file}: unknown id ${m[1]}`);
+      else if (catalogues.en[m[1]] !== english) problems.push(`${file}: ${m[1]} says ${JSON.stringify(english)}, the catalogue ${JSON.stringify(catalogues.en[m[1]])}`);
+    }
+  }
+  assert.ok(seen > 20, `only ${seen} phrase() calls found: is the pattern still right?`);
+  assert.deepEqual(problems, []);
+});
