@@ -10,7 +10,6 @@
 #include "cwlf/exclusion.h"
 #include "cwlf/lint.h"
 #include "cwlf/metric_filter.h"
-#include "cwlf/radar.h"
 #include "cwlf/result_names.h"
 #include "cwlf/result_json.h"
 
@@ -36,52 +35,6 @@ val counts_js(const cwlf::TestRun& run) {
   return counts;
 }
 
-// The silent-miss radar and scope leaks of a run (cwlf/radar.h), or null when
-// the pattern is invalid: { active, scopeOpen, expectedSource, expectedFromTable,
-// exclusions, drops: [{ index, kind, exclusion, field, found, foundText, reason,
-// identityType }], leaks: [{ index, eventName, eventSource, expected, reason }] }.
-val radar_js(const cwlf::TestRun& run) {
-  if (!run.compiled.pattern) return val::null();
-  const cwlf::Radar radar(run.compiled.pattern);
-  const cwlf::RadarReport r = cwlf::radar_events(radar, run.input.events, run.results);
-  val out = val::object();
-  out.set("active", r.active);
-  out.set("scopeOpen", r.scope_open);
-  out.set("expectedSource", val(r.expected_source));
-  out.set("expectedFromTable", r.expected_from_table);
-  val exclusions = val::array();
-  for (size_t i = 0; i < r.exclusions.size(); ++i) exclusions.set(i, val(r.exclusions[i]));
-  out.set("exclusions", exclusions);
-  val drops = val::array();
-  for (size_t i = 0; i < r.drops.size(); ++i) {
-    const auto& [index, d] = r.drops[i];
-    val o = val::object();
-    o.set("index", index);
-    o.set("kind", val(d.kind == cwlf::DropKind::Silent ? "silent" : "excluded"));
-    o.set("exclusion", val(d.exclusion));
-    o.set("field", val(d.field));
-    const char* found = cwlf::found_name(d.found);
-    o.set("found", found ? val(found) : val::null());
-    o.set("foundText", val(d.found_text));
-    o.set("reason", val(d.reason));
-    o.set("identityType", val(cwlf::identity_type_of(run.input.events[index])));
-    drops.set(i, o);
-  }
-  out.set("drops", drops);
-  val leaks = val::array();
-  for (size_t i = 0; i < r.leaks.size(); ++i) {
-    const auto& [index, l] = r.leaks[i];
-    val o = val::object();
-    o.set("index", index);
-    o.set("eventName", val(l.event_name));
-    o.set("eventSource", val(l.event_source));
-    o.set("expected", val(l.expected));
-    o.set("reason", val(l.reason));
-    leaks.set(i, o);
-  }
-  out.set("leaks", leaks);
-  return out;
-}
 }  // namespace
 
 val PastedEvents::test(const std::string& pattern, const cwlf::RunOptions& options, bool messages) {
@@ -94,11 +47,8 @@ val PastedEvents::test(const std::string& pattern, const cwlf::RunOptions& optio
   const std::vector<cwlf::Warning> warnings =
       cwlf::lint(pattern, run.compiled, run.compiled.pattern ? &run.input : nullptr);
   std::string result = cwlf::test_run_json(run, warnings, json);
-  val radar = radar_js(run);
   take_back(run);
-  val out = parse_json(result);
-  out.set("radar", radar);
-  return out;
+  return parse_json(result);
 }
 
 val PastedEvents::verdicts(const std::string& pattern, int32_t explain) {
@@ -130,7 +80,7 @@ val PastedEvents::verdicts(const std::string& pattern, int32_t explain) {
   out.set("extracted", extracted);
   out.set("explained", explanation.isNull() ? -1 : explain);
   out.set("explanation", explanation);
-  out.set("radar", radar_js(run));
+  out.set("radar", parse_json(cwlf::radar_json(run)));
   take_back(run);
   return out;
 }

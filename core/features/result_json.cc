@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "radar.h"
 #include "result_names.h"
 
 namespace cwlf {
@@ -53,6 +54,73 @@ class ResultWriter {
     w_.EndArray();
     w_.Key("warnings");
     this->warnings(warnings);
+    w_.Key("radar");
+    radar(run);
+    w_.EndObject();
+  }
+
+  // The silent-miss radar and scope leaks of a run (cwlf/radar.h), or null
+  // when the pattern is invalid.
+  void radar(const TestRun& run) {
+    if (!run.compiled.pattern) {
+      w_.Null();
+      return;
+    }
+    const Radar radar(run.compiled.pattern);
+    const RadarReport r = radar_events(radar, run.input.events, run.results);
+    w_.StartObject();
+    w_.Key("active");
+    w_.Bool(r.active);
+    w_.Key("scopeOpen");
+    w_.Bool(r.scope_open);
+    w_.Key("expectedSource");
+    str(r.expected_source);
+    w_.Key("expectedFromTable");
+    w_.Bool(r.expected_from_table);
+    w_.Key("exclusions");
+    w_.StartArray();
+    for (const std::string& e : r.exclusions) str(e);
+    w_.EndArray();
+    w_.Key("drops");
+    w_.StartArray();
+    for (const auto& [index, d] : r.drops) {
+      w_.StartObject();
+      w_.Key("index");
+      w_.Uint(index);
+      w_.Key("kind");
+      str(d.kind == DropKind::Silent ? "silent" : "excluded");
+      w_.Key("exclusion");
+      str(d.exclusion);
+      w_.Key("field");
+      str(d.field);
+      w_.Key("found");
+      if (const char* found = found_name(d.found)) str(found); else w_.Null();
+      w_.Key("foundText");
+      str(d.found_text);
+      w_.Key("reason");
+      str(d.reason);
+      w_.Key("identityType");
+      str(identity_type_of(run.input.events[index]));
+      w_.EndObject();
+    }
+    w_.EndArray();
+    w_.Key("leaks");
+    w_.StartArray();
+    for (const auto& [index, l] : r.leaks) {
+      w_.StartObject();
+      w_.Key("index");
+      w_.Uint(index);
+      w_.Key("eventName");
+      str(l.event_name);
+      w_.Key("eventSource");
+      str(l.event_source);
+      w_.Key("expected");
+      str(l.expected);
+      w_.Key("reason");
+      str(l.reason);
+      w_.EndObject();
+    }
+    w_.EndArray();
     w_.EndObject();
   }
 
@@ -206,6 +274,12 @@ std::string warnings_json(const std::vector<Warning>& warnings, const ResultJson
 std::string compile_result_json(const CompileResult& compiled, const ResultJsonOptions& options) {
   ResultWriter w(options);
   w.compiled(compiled);
+  return w.take();
+}
+
+std::string radar_json(const TestRun& run) {
+  ResultWriter w(ResultJsonOptions{});
+  w.radar(run);
   return w.take();
 }
 

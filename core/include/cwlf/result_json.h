@@ -37,5 +37,9 @@ std::string compile_result_json(const CompileResult& compiled, const ResultJsonO
 // { pattern, format, counts, events, warnings }
 std::string test_run_json(const TestRun& run, const std::vector<Warning>& warnings,
                           const ResultJsonOptions& options = {});
+// The run's "radar" member alone (the silent-miss radar and scope leaks, see
+// cwlf/radar.h): an object, or null when the pattern is invalid. Its event
+// indexes are positions in run.input.events; it holds no offsets.
+std::string radar_json(const TestRun& run);
 
 }  // namespace cwlf
