@@ -65,6 +65,7 @@ std::set<std::string> produced_here() {
   add(event_codes("{\"a\":\n"));
   add(event_codes("{\"ok\":1}\n{\"a\":" + std::string(kMaxJsonDepth + 10, '[') + "1\n{\"ok\":2}"));
   add(event_codes("{\"a\":1}\n}\n{\"c\":3}\n"));
+  add(event_codes("@timestamp,@message\n2026-01-01,\"{\"\"a\"\":1}\"\n2026-01-02\n"));  // a row short of a field
   add(streamed_codes("{\"a\":1}\n{\"b\":1\n{\"c\":3}\n"));
   add(event_codes("x" + std::string(kMaxEventBytes, 'y')));
   std::string many;

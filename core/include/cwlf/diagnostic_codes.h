@@ -94,6 +94,7 @@
   X("event-too-large", event, "an event over CloudWatch's 1 MB (1,048,576 bytes)")                                \
   X("too-many-events", event, "more events than one paste may hold")                                              \
   X("paste-too-large", event, "a paste of 4 GiB or more")                                                         \
+  X("csv-row", event, "a Logs Insights CSV row that is malformed or has the wrong number of fields")              \
   /* ---- pitfall warnings (lint) ---- */                                                                           \
   X("ne-missing-field", warning, "a `!=` on a field some events lack: those events never match")                  \
   X("ne-identity-field", warning, "a `!=` on a CloudTrail identity field some identity types lack")               \
