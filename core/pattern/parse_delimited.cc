@@ -15,6 +15,7 @@
 #include <string>
 #include <utility>
 
+#include "cwlf/i18n.h"
 #include "parse_internal.h"
 
 namespace cwlf {
@@ -39,7 +40,7 @@ bool is_field_end(const ParseContext& ctx, size_t pos) {
 class DelimitedSyntax : public ConditionSyntax {
  public:
   bool ends_expression(const ParseContext& ctx, size_t pos) const override { return is_field_end(ctx, pos); }
-  const char* end_description() const override { return "',' or ']'"; }
+  std::string end_description() const override { return say("parse.end.fields"); }
 
   bool parse_condition(ParseContext& ctx, size_t& pos, uint32_t& node_index) override {
     std::string_view text = ctx.text;
@@ -47,8 +48,7 @@ class DelimitedSyntax : public ConditionSyntax {
     size_t e = name_end(text, pos);
     if (e == pos) {
       return ctx.fail("expected-field-name", kAwsInvalidPattern,
-                      "Expected a field name (letters, digits, '_' or '-'), but found " + describe_found(text, pos) +
-                          ".",
+                      say("parse.fields.name-expected", {{"found", describe_found(text, pos)}}),
                       pos, char_length(text, pos));
     }
     ExprNode node;
@@ -59,20 +59,16 @@ class DelimitedSyntax : public ConditionSyntax {
     if (!is_operator_start(ctx.at(pos))) {
       if (is_field_end(ctx, pos) || ctx.at(pos) == ')' || ctx.at(pos) == '&' || ctx.at(pos) == '|') {
         return ctx.fail("expected-operator", kAwsInvalidPattern,
-                        "Expected an operator (=, !=, <, >, <= or >=) after '" + node.field_name +
-                            "': in a condition with '&&', '||' or parentheses every part compares the field, e.g. " +
-                            node.field_name + " = value.",
+                        say("parse.fields.operator-in-expression", {{"field", node.field_name}}),
                         start, e - start);
       }
       if (pos == e && !ctx.at_end(pos)) {
         return ctx.fail("invalid-field-name", kAwsInvalidPattern,
-                        describe_char(text, pos) +
-                            " cannot appear in a field name; names are letters, digits, '_' and '-'.",
+                        say("parse.fields.bad-name-char", {{"char", describe_char(text, pos)}}),
                         pos, char_length(text, pos));
       }
       return ctx.fail("expected-operator", kAwsInvalidPattern,
-                      "Expected an operator (=, !=, <, >, <= or >=) or ',' after the field name '" +
-                          node.field_name + "', but found " + describe_found(text, pos) + ".",
+                      say("parse.fields.operator-expected", {{"field", node.field_name}, {"found", describe_found(text, pos)}}),
                       pos, char_length(text, pos));
     }
     if (!parse_compare_op(ctx, pos, node.op, node.op_span)) return false;
@@ -98,8 +94,7 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
       const size_t start = pos;
       Field field;
       if (ctx.at_end(pos)) {
-        return ctx.fail("missing-closing-bracket", kAwsInvalidPattern,
-                        "The pattern starts with '[' but the field list is never closed with ']'.", text.size(), 0);
+        return ctx.fail("missing-closing-bracket", kAwsInvalidPattern, say("parse.fields.unclosed"), text.size(), 0);
       }
       const char c = text[pos];
       if (c == ',' || c == ']') {
@@ -110,12 +105,12 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
         if (!is_field_end(ctx, skip_space(text, pos))) {
           size_t p = skip_space(text, pos);
           return ctx.fail("expected-comma", kAwsInvalidPattern,
-                          "Expected ',' or ']' after '...', but found " + describe_found(text, p) + ".", p,
+                          say("parse.fields.after-ellipsis", {{"found", describe_found(text, p)}}), p,
                           char_length(text, p));
         }
         if (have_ellipsis) {
           return ctx.fail("duplicate-field", "Duplicate field '...'",
-                          "A second '...': a space-delimited pattern can have at most one '...'.", start, 3);
+                          say("parse.fields.second-ellipsis"), start, 3);
         }
         have_ellipsis = true;
         field.kind = FieldKind::Ellipsis;
@@ -143,9 +138,7 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
               first = &n;
             } else if (n.field_name != first->field_name) {
               return ctx.fail("cross-field-condition", kAwsInvalidPattern,
-                              "This condition tests '" + n.field_name + "' but the field is '" + first->field_name +
-                                  "': '&&' and '||' can only combine conditions on the same field. Put each "
-                                  "field's condition in its own position.",
+                              say("parse.fields.cross-field", {{"field", n.field_name}, {"first", first->field_name}}),
                               n.span.offset, static_cast<uint32_t>(n.field_name.size()));
             }
           }
@@ -157,7 +150,7 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
         for (const Field& f : pat.fields) {
           if (f.kind == FieldKind::Named && f.name == field.name) {
             return ctx.fail("duplicate-field", "Duplicate field '" + field.name + "'",
-                            "The field name '" + field.name + "' is already used; each field needs its own name.",
+                            say("parse.fields.duplicate", {{"field", field.name}}),
                             field.span.offset, field.span.length);
           }
         }
@@ -170,11 +163,10 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
       }
       if (ctx.at(pos) == ']') break;
       if (ctx.at_end(pos)) {
-        return ctx.fail("missing-closing-bracket", kAwsInvalidPattern,
-                        "The pattern starts with '[' but the field list is never closed with ']'.", text.size(), 0);
+        return ctx.fail("missing-closing-bracket", kAwsInvalidPattern, say("parse.fields.unclosed"), text.size(), 0);
       }
       return ctx.fail("expected-comma", kAwsInvalidPattern,
-                      "Expected ',' between fields or ']' at the end, but found " + describe_found(text, pos) + ".",
+                      say("parse.fields.comma-expected", {{"found", describe_found(text, pos)}}),
                       pos, char_length(text, pos));
     }
   }
@@ -182,8 +174,7 @@ bool parse_delimited(ParseContext& ctx, size_t pos) {
   size_t after = skip_space(text, pos + 1);
   if (after < text.size()) {
     return ctx.fail("text-after-fields", kAwsInvalidPattern,
-                    "Found text after the ']' that closes the field list; a space-delimited pattern is one [ ... ] "
-                    "block.",
+                    say("parse.fields.text-after"),
                     after, text.size() - after);
   }
   return true;

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "cwlf/i18n.h"
 #include "parse_internal.h"
 
 namespace cwlf {
@@ -93,25 +94,24 @@ bool parse_expression(ParseContext& ctx, ConditionSyntax& syntax, size_t& pos, u
       }
       if (eof || c == ')' || syntax.ends_expression(ctx, pos) || (c == '&' && ctx.at(pos + 1) == '&') ||
           (c == '|' && ctx.at(pos + 1) == '|')) {
-        std::string found = eof ? std::string("the pattern ends here") : "found " + describe_found(text, pos);
+        const std::string found = found_or_end(text, pos);
         if (last_token == std::string_view::npos) {
           return ctx.fail("missing-condition", kAwsInvalidPattern,
-                          "Expected a condition, but " + found + ".", eof ? text.size() : pos,
+                          say("parse.expr.condition-expected", {{"rest", found}}), eof ? text.size() : pos,
                           eof ? 0 : char_length(text, pos));
         }
         if (last_was_open && c == ')') {
           return ctx.fail("empty-parentheses", kAwsInvalidPattern,
-                          "Found '()': parentheses must contain a condition.", last_token, pos + 1 - last_token);
+                          say("parse.expr.empty-parentheses"), last_token, pos + 1 - last_token);
         }
         std::string after(text.substr(last_token, last_token_len));
         return ctx.fail("missing-condition", kAwsInvalidPattern,
-                        "Expected a condition after '" + after + "', but " + found + ".",
+                        say("parse.expr.condition-after", {{"after", after}, {"rest", found}}),
                         eof ? text.size() : pos, eof ? 0 : char_length(text, pos));
       }
       if (c == '!') {
         return ctx.fail("negation-not-supported", kAwsInvalidPattern,
-                        "Found '!' before a condition: CloudWatch has no NOT operator; negate each condition "
-                        "instead (= becomes !=, and NOT EXISTS tests absence).",
+                        say("parse.expr.negation"),
                         pos, 1);
       }
       uint32_t node = 0;
@@ -142,7 +142,7 @@ bool parse_expression(ParseContext& ctx, ConditionSyntax& syntax, size_t& pos, u
     if (c == ')') {
       if (stack.size() == 1) {
         return ctx.fail("unbalanced-parenthesis", kAwsInvalidPattern,
-                        "Found ')' without a matching '('.", pos, 1);
+                        say("parse.expr.unbalanced"), pos, 1);
       }
       Frame f = std::move(stack.back());
       stack.pop_back();
@@ -155,8 +155,7 @@ bool parse_expression(ParseContext& ctx, ConditionSyntax& syntax, size_t& pos, u
     if (eof || syntax.ends_expression(ctx, pos)) {
       if (stack.size() > 1) {
         return ctx.fail("unclosed-parenthesis", kAwsInvalidPattern,
-                        "This '(' is never closed: expected ')' before " +
-                            (eof ? std::string("the end of the pattern") : describe_found(text, pos)) + ".",
+                        say("parse.expr.unclosed", {{"found", describe_found(text, pos)}}),
                         stack.back().open, 1);
       }
       root = close_frame(ctx.pattern, stack[0]);
@@ -164,24 +163,23 @@ bool parse_expression(ParseContext& ctx, ConditionSyntax& syntax, size_t& pos, u
     }
     if (c == '&' || c == '|') {
       return ctx.fail("single-logical-operator", kAwsInvalidPattern,
-                      std::string("Found a single '") + c + "': write '" + c + c + "'.", pos, 1);
+                      say("parse.expr.single-operator", {{"op", std::string(1, c)}}), pos, 1);
     }
     if (c == '(') {
       return ctx.fail("expected-logical-operator", kAwsInvalidPattern,
-                      "Expected '&&' or '||' before '(', but there is none.", pos, 1);
+                      say("parse.expr.operator-before-parenthesis"), pos, 1);
     }
     size_t w = pos;
     while (w < text.size() && (is_alnum(text[w]) || text[w] == '_')) ++w;
     std::string_view word = text.substr(pos, w - pos);
     if (word_is(word, "AND") || word_is(word, "OR")) {
+      const char* symbol = word_is(word, "AND") ? "&&" : "||";
       return ctx.fail("word-operator", kAwsInvalidPattern,
-                      "Found '" + std::string(word) + "': CloudWatch joins conditions with '" +
-                          (word_is(word, "AND") ? "&&" : "||") + "', not with words.",
+                      say("parse.expr.word-operator", {{"word", std::string(word)}, {"op", symbol}}),
                       pos, word.size());
     }
     return ctx.fail("expected-logical-operator", kAwsInvalidPattern,
-                    std::string("Expected '&&', '||', ')' or ") + syntax.end_description() +
-                        " after the condition, but found " + describe_found(text, pos) + ".",
+                    say("parse.expr.operator-expected", {{"end", syntax.end_description()}, {"found", describe_found(text, pos)}}),
                     pos, word.empty() ? char_length(text, pos) : word.size());
   }
 }

@@ -64,6 +64,11 @@ size_t char_length(std::string_view text, size_t pos);
 std::string describe_char(std::string_view text, size_t pos);
 // What is at `pos` for "but found ..." messages: "the end of the pattern" or "'x'".
 std::string describe_found(std::string_view text, size_t pos);
+// The end of "..., but X.": "the pattern ends here" at the end, else "found <describe_found>",
+// a sentence piece in the current language.
+std::string found_or_end(std::string_view text, size_t pos);
+// `sentence` with a leading ASCII lowercase letter made uppercase (for pieces that open a sentence).
+std::string capitalized(std::string sentence);
 
 // ---- shared lexemes ------------------------------------------------------------
 
@@ -102,8 +107,8 @@ class ConditionSyntax {
   virtual bool parse_condition(ParseContext& ctx, size_t& pos, uint32_t& node) = 0;
   // In operator position at parenthesis depth 0: does `pos` end the expression?
   virtual bool ends_expression(const ParseContext& ctx, size_t pos) const = 0;
-  // "the closing '}'" / "',' or ']'" for messages.
-  virtual const char* end_description() const = 0;
+  // "the closing '}'" / "',' or ']'" for messages, in the current language.
+  virtual std::string end_description() const = 0;
 };
 
 // Parses `cond (&& cond)* (|| ...)*` with parentheses, `&&` binding tighter

@@ -18,6 +18,7 @@
 #include <string>
 #include <utility>
 
+#include "cwlf/i18n.h"
 #include "resource_limits.h"
 #include "parse_internal.h"
 
@@ -65,8 +66,7 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
       const char n = ctx.at(pos + 1);
       if (n == '.') {
         return ctx.fail("recursive-descent", kAwsInvalidPattern,
-                        "Found '..': CloudWatch selectors have no recursive descent. Write the full path "
-                        "(e.g. $.a.value) or use one wildcard step (e.g. $.*.value).",
+                        say("parse.selector.recursive-descent"),
                         pos, 2);
       }
       if (n == '*') {
@@ -75,23 +75,22 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
       } else if (n == '[') {
         if (ctx.at(pos + 2) != '\'') {
           return ctx.fail("invalid-bracket-key", kAwsInvalidPattern,
-                          "Expected a single-quoted key after '.[' as in $.['dotted.key'], but found " +
-                              describe_found(text, pos + 2) + ".",
+                          say("parse.selector.bracket-key", {{"found", describe_found(text, pos + 2)}}),
                           pos + 2, char_length(text, pos + 2));
         }
         size_t close = text.find('\'', pos + 3);
         if (close == std::string_view::npos) {
           return ctx.fail("unterminated-bracket-key", kAwsInvalidPattern,
-                          "The bracketed key that starts here is never closed: end it with '].", pos + 1,
+                          say("parse.selector.bracket-key-unterminated"), pos + 1,
                           text.size() - pos - 1);
         }
         if (close == pos + 3) {
-          return ctx.fail("empty-key", kAwsInvalidPattern, "Found an empty key ['']: write the key's name.",
+          return ctx.fail("empty-key", kAwsInvalidPattern, say("parse.selector.empty-key"),
                           pos + 1, 4);
         }
         if (ctx.at(close + 1) != ']') {
           return ctx.fail("unterminated-bracket-key", kAwsInvalidPattern,
-                          "Expected ']' after the quoted key, but found " + describe_found(text, close + 1) + ".",
+                          say("parse.selector.bracket-key-close", {{"found", describe_found(text, close + 1)}}),
                           close + 1, char_length(text, close + 1));
         }
         step.kind = StepKind::Member;
@@ -105,40 +104,36 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
         pos = e;
       } else {
         return ctx.fail("missing-property-name", kAwsInvalidPattern,
-                        "Expected a property name after '.', but found " + describe_found(text, pos + 1) +
-                            ". Property names are letters, digits, '_' and '-'; write other keys as .['key'].",
+                        say("parse.selector.property-name", {{"found", describe_found(text, pos + 1)}}),
                         ctx.at_end(pos + 1) ? pos : pos + 1, ctx.at_end(pos + 1) ? 1 : char_length(text, pos + 1));
       }
     } else if (c == '[') {
       const char n = ctx.at(pos + 1);
       if (sel.steps.empty()) {
         return ctx.fail("index-without-property", kAwsInvalidPattern,
-                        n == '\'' ? std::string("Write a dot between '$' and a bracketed key: $.['key'].")
-                                  : std::string("An index must follow a property: write $.name[0], not $[0]."),
+                        say(n == '\'' ? "parse.selector.key-after-root" : "parse.selector.index-after-root"),
                         pos, 1);
       }
       if (n == '*') {
         if (ctx.at(pos + 2) != ']') {
           return ctx.fail("invalid-index", kAwsInvalidPattern,
-                          "Expected ']' after '[*', but found " + describe_found(text, pos + 2) + ".", pos + 2,
+                          say("parse.selector.wildcard-close", {{"found", describe_found(text, pos + 2)}}), pos + 2,
                           char_length(text, pos + 2));
         }
         step.kind = StepKind::Wildcard;
         pos += 3;
       } else if (n == '\'') {
         return ctx.fail("bracket-key-without-dot", kAwsInvalidPattern,
-                        "Write a dot before a bracketed key: .['key'], as in $.a.['b.c'].", pos, 1);
+                        say("parse.selector.key-without-dot"), pos, 1);
       } else if (n == '-' || n == ':') {
         size_t close = text.find(']', pos);
         size_t len = close == std::string_view::npos ? 2 : close + 1 - pos;
         if (n == '-') {
           return ctx.fail("negative-index", kAwsInvalidPattern,
-                          "Found a negative index: CloudWatch array indexes count from 0 at the start; there is "
-                          "no [-1].",
+                          say("parse.selector.negative-index"),
                           pos, len);
         }
-        return ctx.fail("array-slice", kAwsInvalidPattern,
-                        "Found an array slice: CloudWatch selectors take one index ([0]) or [*], not a range.",
+        return ctx.fail("array-slice", kAwsInvalidPattern, say("parse.selector.slice"),
                         pos, len);
       } else if (is_digit(n)) {
         size_t e = pos + 1;
@@ -154,25 +149,24 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
         }
         if (ctx.at(e) == ':') {
           size_t close = text.find(']', e);
-          return ctx.fail("array-slice", kAwsInvalidPattern,
-                          "Found an array slice: CloudWatch selectors take one index ([0]) or [*], not a range.",
+          return ctx.fail("array-slice", kAwsInvalidPattern, say("parse.selector.slice"),
                           pos, close == std::string_view::npos ? e + 1 - pos : close + 1 - pos);
         }
         if (ctx.at(e) != ']') {
           return ctx.fail("invalid-index", kAwsInvalidPattern,
-                          "Expected ']' after the index, but found " + describe_found(text, e) + ".", e,
+                          say("parse.selector.index-close", {{"found", describe_found(text, e)}}), e,
                           ctx.at_end(e) ? 0 : char_length(text, e));
         }
         if (too_large) {
           return ctx.fail("index-too-large", kAwsInvalidPattern,
-                          "The index is larger than any array can be (at most 4294967295).", pos, e + 1 - pos);
+                          say("parse.selector.index-too-large"), pos, e + 1 - pos);
         }
         step.kind = StepKind::Index;
         step.index = static_cast<uint32_t>(value);
         pos = e + 1;
       } else {
         return ctx.fail("invalid-index", kAwsInvalidPattern,
-                        "Expected a number or * inside '[ ]', but found " + describe_found(text, pos + 1) + ".",
+                        say("parse.selector.index-expected", {{"found", describe_found(text, pos + 1)}}),
                         ctx.at_end(pos + 1) ? pos : pos + 1, ctx.at_end(pos + 1) ? 1 : char_length(text, pos + 1));
       }
     } else {
@@ -185,21 +179,18 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
   sel.span = span_of(start, pos);
   if (sel.steps.empty()) {
     return ctx.fail("empty-selector", kAwsInvalidPattern,
-                    "Expected '.' and a property name after '$' (e.g. $.eventName), but found " +
-                        describe_found(text, pos) + ".",
+                    say("parse.selector.empty", {{"found", describe_found(text, pos)}}),
                     start, 1);
   }
   if (wildcards > 1) {
     const Span s = sel.steps[second_wildcard].span;
     return ctx.fail("too-many-wildcards-in-selector", kAwsTooManyWildcards,
-                    "This selector has " + std::to_string(wildcards) +
-                        " wildcards; CloudWatch allows one wildcard ('.*' or '[*]') per selector.",
+                    say("parse.selector.wildcards", {{"count", std::to_string(wildcards)}}),
                     s.offset, s.length);
   }
   if (wildcards == 1 && ++ctx.wildcard_selectors > kMaxWildcardSelectors) {
     return ctx.fail("too-many-wildcard-selectors", kAwsInvalidPattern,
-                    "This is selector number " + std::to_string(ctx.wildcard_selectors) +
-                        " with a wildcard; CloudWatch allows at most 3 wildcard selectors per pattern.",
+                    say("parse.selector.wildcard-selectors", {{"number", std::to_string(ctx.wildcard_selectors)}}),
                     sel.span.offset, sel.span.length);
   }
   // What may follow a selector: blanks, an operator, or the end of the condition.
@@ -208,11 +199,8 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
     const SelectorStep& last = sel.steps.back();
     bool plain_name = last.kind == StepKind::Member && text[last.span.offset + 1] != '[';
     return ctx.fail("invalid-selector-character", kAwsInvalidPattern,
-                    plain_name ? describe_char(text, pos) +
-                                     " cannot appear in a property name written after '.'; for such keys write "
-                                     "$.['key'] (with single quotes)."
-                               : "Expected an operator after the selector, but found " + describe_found(text, pos) +
-                                     ".",
+                    plain_name ? say("parse.selector.bad-name-char", {{"char", describe_char(text, pos)}})
+                               : say("parse.selector.operator-expected", {{"found", describe_found(text, pos)}}),
                     pos, char_length(text, pos));
   }
   return true;
@@ -221,7 +209,7 @@ bool parse_selector(ParseContext& ctx, size_t& pos, Selector& sel) {
 class JsonSyntax : public ConditionSyntax {
  public:
   bool ends_expression(const ParseContext& ctx, size_t pos) const override { return ctx.at(pos) == '}'; }
-  const char* end_description() const override { return "the closing '}'"; }
+  std::string end_description() const override { return say("parse.end.json"); }
 
   bool parse_condition(ParseContext& ctx, size_t& pos, uint32_t& node_index) override {
     std::string_view text = ctx.text;
@@ -229,8 +217,7 @@ class JsonSyntax : public ConditionSyntax {
     const char c = text[pos];
     if (c == '"') {
       return ctx.fail("eventbridge-style", kAwsInvalidPattern,
-                      "Found a quoted key: this looks like an EventBridge event pattern ({ \"field\": [values] }). "
-                      "CloudWatch JSON filter patterns compare selectors: { $.field = value }.",
+                      say("parse.json.eventbridge"),
                       pos, 1);
     }
     if (c != '$') {
@@ -238,11 +225,11 @@ class JsonSyntax : public ConditionSyntax {
       if (e > pos) {
         std::string word(text.substr(pos, e - pos));
         return ctx.fail("selector-without-dollar", kAwsInvalidPattern,
-                        "Expected a selector starting with '$.', but found '" + word + "'; write $." + word + ".",
+                        say("parse.json.selector-without-dollar", {{"word", word}}),
                         pos, e - pos);
       }
       return ctx.fail("expected-selector", kAwsInvalidPattern,
-                      "Expected a condition such as $.field = value, but found " + describe_found(text, pos) + ".",
+                      say("parse.json.condition-expected", {{"found", describe_found(text, pos)}}),
                       pos, char_length(text, pos));
     }
     ExprNode node;
@@ -258,11 +245,7 @@ class JsonSyntax : public ConditionSyntax {
       if (!parse_keyword(ctx, pos, node)) return false;
     } else {
       return ctx.fail("expected-operator", kAwsInvalidPattern,
-                      "Expected an operator (=, !=, <, >, <=, >=), IS NULL, IS TRUE, IS FALSE or NOT EXISTS after "
-                      "the selector, but " +
-                          (ctx.at_end(pos) ? std::string("the pattern ends here")
-                                           : "found " + describe_found(text, pos)) +
-                          ".",
+                      say("parse.json.operator-expected", {{"rest", found_or_end(text, pos)}}),
                       ctx.at_end(pos) ? text.size() : pos, ctx.at_end(pos) ? 0 : char_length(text, pos));
     }
     node.span = span_of(start, pos);
@@ -284,10 +267,7 @@ class JsonSyntax : public ConditionSyntax {
       std::string_view word2 = text.substr(p2, e2 - p2);
       if (p2 == e || word2.empty()) {
         return ctx.fail("expected-keyword", kAwsInvalidPattern,
-                        is ? "Expected NULL, TRUE or FALSE after IS, but " +
-                                 (ctx.at_end(p2) ? std::string("the pattern ends here") : "found " + describe_found(text, p2)) + "."
-                           : "Expected EXISTS after NOT, but " +
-                                 (ctx.at_end(p2) ? std::string("the pattern ends here") : "found " + describe_found(text, p2)) + ".",
+                        say(is ? "parse.json.after-is" : "parse.json.after-not", {{"rest", found_or_end(text, p2)}}),
                         ctx.at_end(p2) ? text.size() : p2, ctx.at_end(p2) ? 0 : (word2.empty() ? char_length(text, p2) : word2.size()));
       }
       if (is) {
@@ -298,32 +278,30 @@ class JsonSyntax : public ConditionSyntax {
           size_t p3 = skip_space(text, e2);
           size_t e3 = word_end(text, p3);
           return ctx.fail("is-not-not-supported", kAwsInvalidPattern,
-                          "CloudWatch has no IS NOT. To require a string or number value write '= *'; to test for "
-                          "absence write NOT EXISTS.",
+                          say("parse.json.is-not"),
                           kw, (e3 > p3 ? e3 : e2) - kw);
         } else if (word_equals_ci(word2, "NULL") || word_equals_ci(word2, "TRUE") || word_equals_ci(word2, "FALSE")) {
           return ctx.fail("keyword-case", kAwsInvalidPattern,
-                          "Keywords are written in capitals: write IS " + upper(word2) + ".", p2, word2.size());
+                          say("parse.json.keyword-case", {{"keyword", "IS " + upper(word2)}}), p2, word2.size());
         } else {
           return ctx.fail("expected-keyword", kAwsInvalidPattern,
-                          "Expected NULL, TRUE or FALSE after IS, but found '" + std::string(word2) + "'.", p2,
+                          say("parse.json.after-is", {{"rest", quoted_found(word2)}}), p2,
                           word2.size());
         }
       } else {
         if (word2 == "EXISTS") {
           node.condition = ConditionKind::NotExists;
         } else if (word_equals_ci(word2, "EXISTS")) {
-          return ctx.fail("keyword-case", kAwsInvalidPattern, "Keywords are written in capitals: write NOT EXISTS.",
+          return ctx.fail("keyword-case", kAwsInvalidPattern, say("parse.json.keyword-case", {{"keyword", "NOT EXISTS"}}),
                           p2, word2.size());
         } else {
           return ctx.fail("expected-keyword", kAwsInvalidPattern,
-                          "Expected EXISTS after NOT, but found '" + std::string(word2) + "'.", p2, word2.size());
+                          say("parse.json.after-not", {{"rest", quoted_found(word2)}}), p2, word2.size());
         }
       }
       if (!is_condition_end(ctx, e2)) {
         return ctx.fail("expected-logical-operator", kAwsInvalidPattern,
-                        "Expected a space, '&&', '||', ')' or '}' after " + std::string(word2) + ", but found " +
-                            describe_found(text, e2) + ".",
+                        say("parse.json.after-keyword", {{"word", std::string(word2)}, {"found", describe_found(text, e2)}}),
                         e2, char_length(text, e2));
       }
       node.op_span = span_of(kw, e2);
@@ -332,18 +310,21 @@ class JsonSyntax : public ConditionSyntax {
     }
     if (word == "EXISTS") {
       return ctx.fail("exists-not-supported", kAwsInvalidPattern,
-                      "CloudWatch has no EXISTS test. Write '= *' to require a string or number value, or NOT EXISTS "
-                      "to test that the field is absent.",
+                      say("parse.json.exists"),
                       kw, word.size());
     }
     if (word_equals_ci(word, "IS") || word_equals_ci(word, "NOT") || word_equals_ci(word, "EXISTS")) {
       return ctx.fail("keyword-case", kAwsInvalidPattern,
-                      "Keywords are written in capitals: write " + upper(word) + ".", kw, word.size());
+                      say("parse.json.keyword-case", {{"keyword", upper(word)}}), kw, word.size());
     }
     return ctx.fail("expected-operator", kAwsInvalidPattern,
-                    "Expected an operator (=, !=, <, >, <=, >=), IS NULL, IS TRUE, IS FALSE or NOT EXISTS after the "
-                    "selector, but found '" + std::string(word) + "'.",
+                    say("parse.json.operator-expected", {{"rest", quoted_found(word)}}),
                     kw, word.size());
+  }
+
+  // "found 'word'", the end of "..., but X." for a word read whole.
+  static std::string quoted_found(std::string_view word) {
+    return say("parse.but.found", {{"found", "'" + std::string(word) + "'"}});
   }
 
   static std::string upper(std::string_view w) {
@@ -363,12 +344,12 @@ bool parse_json_pattern(ParseContext& ctx, size_t pos) {
   while (last > pos && is_space(text[last - 1])) --last;
   if (last - 1 == pos || text[last - 1] != '}') {
     return ctx.fail("missing-closing-brace", "If a filter pattern starts with '{' it must end with '}'",
-                    "The pattern starts with '{' but does not end with '}'.", last, 0);
+                    say("parse.json.unclosed"), last, 0);
   }
   size_t p = skip_space(text, pos + 1);
   if (ctx.at(p) == '}') {
     return ctx.fail("empty-json-pattern", kAwsInvalidPattern,
-                    "Found '{}' with nothing inside: write at least one condition, e.g. { $.eventName = * }.", pos,
+                    say("parse.json.empty"), pos,
                     p + 1 - pos);
   }
   JsonSyntax syntax;
@@ -376,12 +357,12 @@ bool parse_json_pattern(ParseContext& ctx, size_t pos) {
   if (!parse_expression(ctx, syntax, p, root)) return false;
   if (ctx.at(p) != '}') {
     return ctx.fail("missing-closing-brace", "If a filter pattern starts with '{' it must end with '}'",
-                    "Expected '}' to close the JSON pattern, but the pattern ends here.", text.size(), 0);
+                    say("parse.json.close-expected"), text.size(), 0);
   }
   size_t after = skip_space(text, p + 1);
   if (after < text.size()) {
     return ctx.fail("text-after-json", kAwsInvalidPattern,
-                    "Found text after the '}' that closes the JSON pattern; a JSON pattern is one { ... } block.",
+                    say("parse.json.text-after"),
                     after, text.size() - after);
   }
   ctx.pattern.root = root;

@@ -22,6 +22,7 @@
 #include <string>
 #include <utility>
 
+#include "cwlf/i18n.h"
 #include "parse_internal.h"
 
 namespace cwlf {
@@ -74,37 +75,33 @@ bool bad_term_char(ParseContext& ctx, size_t word_start, size_t pos) {
   const std::string quoted = prefixed ? std::string(word.substr(0, 1)) + quote_hint(word.substr(1)) : quote_hint(word);
   if ((c == '?' || c == '-') && prefixed && pos == word_start + 1) {
     return ctx.fail("invalid-term-character", aws,
-                    "A term takes one prefix, '?' (optional) or '-' (excluded); found a second one.", pos, len);
+                    say("parse.term.second-prefix"), pos, len);
   }
   if (c == '*') {
     return ctx.fail("wildcard-in-term", aws,
-                    "Text terms have no '*' wildcard: a term already matches anywhere inside the message "
-                    "(ERR matches ERROR). Drop the '*', or use a %regex%.",
+                    say("parse.term.wildcard"),
                     pos, len);
   }
   if (c == '"') {
     return ctx.fail("quote-in-term", aws,
-                    "Found '\"' inside an unquoted term: quote the whole term, e.g. " + quoted +
-                        " (write \\\" for a quote inside it).",
+                    say("parse.term.quote-inside", {{"quoted", quoted}}),
                     pos, len);
   }
   if (c == '@' || c == '/') {
     return ctx.fail("invalid-term-character", kAwsInvalidPattern,
-                    std::string("CloudWatch refuses '") + static_cast<char>(c) + "' in an unquoted term (an e-mail "
-                    "address or a path must be quoted): write " + quoted + ".",
+                    say("parse.term.address-or-path", {{"char", std::string(1, static_cast<char>(c))}, {"quoted", quoted}}),
                     pos, len);
   }
   if (c == ':') {
     return ctx.fail("invalid-term-character", aws,
-                    "CloudWatch refuses ':' in an unquoted term: write " + quoted + ".", pos, len);
+                    say("parse.term.colon", {{"quoted", quoted}}), pos, len);
   }
   if (c >= 0x80) {
     return ctx.fail("non-ascii-in-term", aws,
-                    "Terms with non-ASCII characters must be quoted: write " + quoted + ".", pos, len);
+                    say("parse.term.non-ascii", {{"quoted", quoted}}), pos, len);
   }
   return ctx.fail("invalid-term-character", aws,
-                  "Unquoted terms may contain letters, digits and _ . # = , ; + ~ ' [ ] < > !; found " +
-                      describe_char(text, pos) + ". Quote the term: " + quoted + ".",
+                  say("parse.term.invalid-character", {{"char", describe_char(text, pos)}, {"quoted", quoted}}),
                   pos, len);
 }
 
@@ -127,8 +124,7 @@ bool parse_terms(ParseContext& ctx, size_t pos) {
     }
     if (is_term_end(ctx, pos)) {
       return ctx.fail("empty-term", kAwsInvalidPattern,
-                      std::string("Found '") + text[start] + "' with no term after it; write the term right after it, "
-                      "e.g. " + text[start] + "ERROR.",
+                      say("parse.term.empty", {{"prefix", std::string(1, text[start])}}),
                       start, 1);
     }
     const size_t body = pos;
@@ -136,7 +132,7 @@ bool parse_terms(ParseContext& ctx, size_t pos) {
     if (c == '"') {
       if (!scan_quoted(text, pos, term.text, pos)) {
         return ctx.fail("unterminated-quote", aws_invalid_chars(text.substr(body)),
-                        "The quoted term that starts here is never closed: end it with a '\"'.", body,
+                        say("parse.term.unterminated-quote"), body,
                         text.size() - body);
       }
       term.quoted = true;
@@ -152,9 +148,10 @@ bool parse_terms(ParseContext& ctx, size_t pos) {
     }
     const bool hyphen_follows = c != '"' && c != '%' && !ctx.at_end(pos) && text[pos] == '-';
     if (!is_term_end(ctx, pos) && !hyphen_follows) {
+      const bool after_quote = c == '"';
       return ctx.fail("missing-space-after-term", kAwsInvalidPattern,
-                      std::string("Expected a space after the ") + (c == '"' ? "closing quote" : "closing '%'") +
-                          ", but found " + describe_found(text, pos) + "; separate terms with spaces.",
+                      say(after_quote ? "parse.term.space-after-quote" : "parse.term.space-after-regex",
+                          {{"found", describe_found(text, pos)}}),
                       pos, char_length(text, pos));
     }
     term.span = span_of(start, pos);

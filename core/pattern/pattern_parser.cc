@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "cwlf/i18n.h"
 #include "resource_limits.h"
 #include "parse_internal.h"
 #include "pattern.h"
@@ -86,26 +87,33 @@ size_t utf8_sequence_length(std::string_view text, size_t pos) {
 }
 
 std::string describe_char(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return "the end of the pattern";
+  if (pos >= text.size()) return say("parse.char.end");
   unsigned char c = static_cast<unsigned char>(text[pos]);
-  if (c == '\t') return "a tab";
-  if (c == '\n') return "a line break";
-  if (c == '\r') return "a carriage return";
+  if (c == '\t') return say("parse.char.tab");
+  if (c == '\n') return say("parse.char.line-break");
+  if (c == '\r') return say("parse.char.carriage-return");
   if (c < 0x20 || c == 0x7F) {
     static const char* hex = "0123456789ABCDEF";
-    std::string s = "the control character 0x";
-    s += hex[c >> 4];
-    s += hex[c & 15];
-    return s;
+    return say("parse.char.control", {{"hex", std::string{hex[c >> 4], hex[c & 15]}}});
   }
   if (c < 0x80) return std::string("'") + static_cast<char>(c) + "'";
   size_t n = char_length(text, pos);
   bool valid = n >= 2;
-  if (valid) return "the non-ASCII character '" + std::string(text.substr(pos, n)) + "'";
-  return "a byte that is not valid UTF-8";
+  if (valid) return say("parse.char.non-ascii", {{"char", std::string(text.substr(pos, n))}});
+  return say("parse.char.bad-utf8");
 }
 
 std::string describe_found(std::string_view text, size_t pos) { return describe_char(text, pos); }
+
+std::string found_or_end(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return say("parse.but.ends");
+  return say("parse.but.found", {{"found", describe_found(text, pos)}});
+}
+
+std::string capitalized(std::string sentence) {
+  if (!sentence.empty() && sentence[0] >= 'a' && sentence[0] <= 'z') sentence[0] = static_cast<char>(sentence[0] - 'a' + 'A');
+  return sentence;
+}
 
 bool scan_quoted(std::string_view text, size_t pos, std::string& out, size_t& end) {
   out.clear();
@@ -132,19 +140,18 @@ bool parse_regex(ParseContext& ctx, size_t pos, int& regex_index, std::string& b
   size_t close = text.find('%', pos + 1);
   if (close == std::string_view::npos) {
     return ctx.fail("unterminated-regex", aws_invalid_chars(text.substr(pos)),
-                    "The regular expression that starts here is never closed: end it with a '%'.", pos,
+                    say("parse.regex.unterminated"), pos,
                     text.size() - pos);
   }
   body.assign(text.substr(pos + 1, close - pos - 1));
   if (body.empty()) {
     return ctx.fail("empty-regex", kAwsInvalidPattern,
-                    "'%%' is an empty regular expression: put the expression between the two '%' signs.",
+                    say("parse.regex.empty"),
                     pos, 2);
   }
   if (ctx.pattern.regexes.size() >= kMaxRegexesPerPattern) {
     return ctx.fail("too-many-regexes", kAwsTooManyRegexes,
-                    "This is the third regular expression in the pattern; CloudWatch allows at most 2 "
-                    "per filter pattern.",
+                    say("parse.regex.too-many"),
                     pos, close + 1 - pos);
   }
   Regex::CompileResult compiled = Regex::compile(body);
@@ -160,32 +167,29 @@ bool parse_regex(ParseContext& ctx, size_t pos, int& regex_index, std::string& b
         std::string msg;
         char c = ctx.at(at);
         if (c == '(' || c == ')') {
-          msg = std::string("CloudWatch regular expressions have no groups, so '") + c +
-                "' is not allowed; write " + (c == '(' ? "\\x28" : "\\x29") + " for a literal '" + c +
-                "', and use '|' at the top level for alternatives.";
+          const char* escape = c == '(' ? "\\x28" : "\\x29";  // outside say(): the catalogue test reads its arguments
+          msg = say("parse.regex.group", {{"char", std::string(1, c)}, {"escape", escape}});
         } else if (!e.message.empty()) {
           msg = e.message;
         } else {
-          msg = "CloudWatch does not accept " + describe_char(text, at) + " in a regular expression.";
+          msg = say("parse.regex.not-accepted", {{"char", describe_char(text, at)}});
         }
         return ctx.fail("regex-invalid-character", aws_invalid_chars(text.substr(pos, at + len - pos)), msg,
                         at, len);
       }
       case RegexError::Code::Syntax:
         return ctx.fail("regex-syntax", kAwsRegexCompile,
-                        e.message.empty() ? "The regular expression is malformed." : e.message, at, len);
+                        e.message.empty() ? say("parse.regex.malformed") : e.message, at, len);
       case RegexError::Code::TooLarge:
         return ctx.fail("regex-too-large", "",
-                        e.message.empty() ? "The regular expression is too large for cwlf to run safely."
-                                          : e.message,
+                        e.message.empty() ? say("parse.regex.too-large") : e.message,
                         at, len);
       case RegexError::Code::Unsupported:
         return ctx.fail("regex-unsupported", "",
-                        e.message.empty() ? "cwlf does not implement this regular-expression construct."
-                                          : e.message,
+                        e.message.empty() ? say("parse.regex.unsupported") : e.message,
                         at, len);
     }
-    return ctx.fail("regex-syntax", kAwsRegexCompile, "The regular expression is malformed.", at, len);
+    return ctx.fail("regex-syntax", kAwsRegexCompile, say("parse.regex.malformed"), at, len);
   }
   regex_index = static_cast<int>(ctx.pattern.regexes.size());
   ctx.pattern.regexes.push_back(std::move(*compiled.regex));
@@ -202,25 +206,24 @@ bool parse_compare_op(ParseContext& ctx, size_t& pos, CompareOp& op, Span& op_sp
     case '=':
       if (n == '=') {
         return ctx.fail("double-equals", kAwsInvalidPattern,
-                        "Found '==': CloudWatch uses a single '=' for equality.", start,
+                        say("parse.op.double-equals"), start,
                         ctx.at(pos + 2) == '=' ? 3 : 2);
       }
       if (n == '<' || n == '>') {
         return ctx.fail("unknown-operator", kAwsInvalidPattern,
-                        std::string("Found '=") + n + "', which is not an operator; write '" + n + "='.", start, 2);
+                        say("parse.op.equals-then", {{"char", std::string(1, n)}}), start, 2);
       }
       op = CompareOp::Eq;
       break;
     case '!':
       if (n != '=') {
         return ctx.fail("negation-not-supported", kAwsInvalidPattern,
-                        "Found '!' where an operator was expected: CloudWatch has no '!' (NOT) operator; "
-                        "use '!=' to compare, or NOT EXISTS.",
+                        say("parse.op.bang"),
                         start, 1);
       }
       if (ctx.at(pos + 2) == '=') {
         return ctx.fail("double-equals", kAwsInvalidPattern,
-                        "Found '!==': CloudWatch writes inequality as '!='.", start, 3);
+                        say("parse.op.bang-double"), start, 3);
       }
       op = CompareOp::Ne;
       len = 2;
@@ -228,7 +231,7 @@ bool parse_compare_op(ParseContext& ctx, size_t& pos, CompareOp& op, Span& op_sp
     case '<':
       if (n == '>') {
         return ctx.fail("unknown-operator", kAwsInvalidPattern,
-                        "Found '<>', which is not an operator; write '!=' for inequality.", start, 2);
+                        say("parse.op.angle"), start, 2);
       }
       if (n == '=') {
         op = CompareOp::Le;
@@ -247,8 +250,7 @@ bool parse_compare_op(ParseContext& ctx, size_t& pos, CompareOp& op, Span& op_sp
       break;
     default:
       return ctx.fail("expected-operator", kAwsInvalidPattern,
-                      "Expected an operator (=, !=, <, >, <= or >=), but found " + describe_found(ctx.text, pos) +
-                          ".",
+                      say("parse.op.expected", {{"found", describe_found(ctx.text, pos)}}),
                       pos, char_length(ctx.text, pos));
   }
   op_span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(len)};
@@ -337,16 +339,16 @@ void set_string_value(Value& v, std::string text) {
   v.text = std::move(text);
 }
 
-const char* describe_value(const Value& v) {
+std::string describe_value(const Value& v) {
   switch (v.kind) {
-    case ValueKind::Regex: return "a regular expression";
-    case ValueKind::AnyValue: return "the wildcard *";
-    case ValueKind::Number: return "a number";
+    case ValueKind::Regex: return say("parse.kind.regex");
+    case ValueKind::AnyValue: return say("parse.kind.any");
+    case ValueKind::Number: return say("parse.kind.number");
     case ValueKind::String:
-      if (v.prefix_wildcard || v.suffix_wildcard) return "a string with a wildcard";
-      return v.quoted ? "a quoted string" : "a string";
+      if (v.prefix_wildcard || v.suffix_wildcard) return say("parse.kind.wildcard-string");
+      return say(v.quoted ? "parse.kind.quoted" : "parse.kind.string");
   }
-  return "a string";
+  return say("parse.kind.string");
 }
 
 }  // namespace
@@ -360,8 +362,7 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
   if (is_missing_value(ctx, pos, vc)) {
     bool eof = ctx.at_end(pos);
     return ctx.fail("missing-value", kAwsInvalidPattern,
-                    "Expected a value after '" + op_text + "' (a string, a number, or * for any value), but " +
-                        (eof ? std::string("the pattern ends here.") : "found " + describe_found(text, pos) + "."),
+                    say("parse.value.missing", {{"op", op_text}, {"rest", found_or_end(text, pos)}}),
                     eof ? text.size() : pos, eof ? 0 : char_length(text, pos));
   }
   char c = text[pos];
@@ -371,7 +372,7 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
     std::string s;
     if (!scan_quoted(text, pos, s, end)) {
       return ctx.fail("unterminated-quote", kAwsInvalidPattern,
-                      "The quoted value that starts here is never closed: end it with a '\"'.", start,
+                      say("parse.value.unterminated-quote"), start,
                       text.size() - start);
     }
     value.quoted = true;
@@ -379,7 +380,7 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
   } else if (c == '%') {
     if (op != CompareOp::Eq && op != CompareOp::Ne) {
       return ctx.fail("relational-needs-number", kAwsInvalidPattern,
-                      "A regular expression can only be compared with = or !=, not with '" + op_text + "'.",
+                      say("parse.value.regex-relational", {{"op", op_text}}),
                       op_span.offset, op_span.length);
     }
     std::string body;
@@ -392,8 +393,7 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
     size_t n = 1;
     while (is_operator_start(ctx.at(pos + n))) ++n;
     return ctx.fail("unexpected-operator", kAwsInvalidPattern,
-                    "Expected a value after '" + op_text + "', but found another operator '" +
-                        std::string(text.substr(pos, n)) + "'.",
+                    say("parse.value.another-operator", {{"op", op_text}, {"found", std::string(text.substr(pos, n))}}),
                     pos, n);
   } else {
     bare = true;
@@ -406,7 +406,7 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
     } else {
       if (vc == ValueContext::Json && raw == "null" && is_value_end(ctx, end, vc)) {
         return ctx.fail("null-literal", kAwsInvalidPattern,
-                        "CloudWatch does not accept null as a value; test for null with IS NULL.", pos, 4);
+                        say("parse.value.null"), pos, 4);
       }
       set_string_value(value, std::move(raw));
     }
@@ -414,25 +414,24 @@ bool parse_value(ParseContext& ctx, size_t& pos, CompareOp op, Span op_span, Val
   if (!is_value_end(ctx, end, vc)) {
     if (bare) {
       std::string_view token = token_at(ctx, start, vc);
-      std::string msg = describe_char(text, end);
-      msg[0] = static_cast<char>(msg[0] == '\'' ? msg[0] : msg[0] - 'a' + 'A');
-      msg += " cannot appear in an unquoted value; put the value in double quotes: \"" + std::string(token) + "\".";
-      return ctx.fail("invalid-value-character", kAwsInvalidPattern, msg, end, char_length(text, end));
+      return ctx.fail("invalid-value-character", kAwsInvalidPattern,
+                      capitalized(say("parse.value.bad-char", {{"char", describe_char(text, end)}, {"token", std::string(token)}})),
+                      end, char_length(text, end));
     }
     return ctx.fail("missing-space-after-value", kAwsInvalidPattern,
-                    "Expected a space, '&&', '||' or " +
-                        std::string(vc == ValueContext::Json ? "')' or '}'" : "')', ',' or ']'") +
-                        " after the value, but found " + describe_found(text, end) + ".",
+                    say("parse.value.missing-space",
+                        {{"closers", say(vc == ValueContext::Json ? "parse.closers.json" : "parse.closers.fields")},
+                         {"found", describe_found(text, end)}}),
                     end, char_length(text, end));
   }
   value.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end - start)};
   if (op != CompareOp::Eq && op != CompareOp::Ne && value.kind != ValueKind::Number) {
     return ctx.fail("relational-needs-number", kAwsInvalidPattern,
-                    "'" + op_text + "' compares numbers only, but the value is " + describe_value(value) +
-                        (value.quoted && value.kind == ValueKind::String && is_number_literal(value.text) &&
-                                 !value.prefix_wildcard && !value.suffix_wildcard
-                             ? "; write the number without quotes: " + value.text + "."
-                             : "; compare with an unquoted number such as 400, or use = or != for text."),
+                    value.quoted && value.kind == ValueKind::String && is_number_literal(value.text) &&
+                            !value.prefix_wildcard && !value.suffix_wildcard
+                        ? say("parse.value.relational-quoted-number",
+                              {{"op", op_text}, {"kind", describe_value(value)}, {"number", value.text}})
+                        : say("parse.value.relational-text", {{"op", op_text}, {"kind", describe_value(value)}}),
                     start, end - start);
   }
   pos = end;
@@ -462,8 +461,7 @@ CompileResult compile_pattern(std::string_view text) {
     Diagnostic d;
     d.code = "pattern-too-long";
     d.aws_message = "Member must have length less than or equal to 1024";
-    d.message = "The pattern is " + std::to_string(chars) +
-                " characters long; CloudWatch accepts at most 1024. Everything from here on is over the limit.";
+    d.message = say("parse.too-long", {{"count", std::to_string(chars)}});
     d.span = Span{static_cast<uint32_t>(over), static_cast<uint32_t>(text.size() - over)};
     result.error = std::move(d);
     return result;
@@ -474,8 +472,7 @@ CompileResult compile_pattern(std::string_view text) {
     Diagnostic d;
     d.code = "invalid-utf8";
     d.aws_message = "";  // such text cannot even be sent to CloudWatch
-    d.message = std::string("The pattern is not valid UTF-8 text: byte 0x") + hex[b >> 4] + hex[b & 15] +
-                " does not start a valid character.";
+    d.message = say("parse.invalid-utf8", {{"hex", std::string{hex[b >> 4], hex[b & 15]}}});
     d.span = Span{static_cast<uint32_t>(bad_utf8), 1};
     result.error = std::move(d);
     return result;
@@ -504,7 +501,7 @@ CompileResult compile_pattern(std::string_view text) {
       Diagnostic d;
       d.code = "internal-error";
       d.aws_message = parse::kAwsInvalidPattern;
-      d.message = "The pattern could not be parsed.";
+      d.message = say("parse.internal-error");
       result.error = std::move(d);
     }
     return result;
