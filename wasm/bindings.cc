@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "js_values.h"
+#include "cwlf/i18n.h"
 #include "cwlf/metric_filter.h"
 #include "pasted_events.h"
 #include "cwlf/pattern.h"
@@ -37,9 +38,12 @@ using emscripten::val;
 
 // The last pasted text, split, kept between calls: callers re-test the same
 // events with pattern after pattern, and splitting costs more than testing.
+// The split's errors are sentences, so a change of language splits again.
 PastedEvents& pasted_of(const std::string& text) {
   static std::unique_ptr<PastedEvents> cache;
-  if (!cache || cache->text() != text) {
+  static cwlf::Lang cache_language = cwlf::Lang::En;
+  if (!cache || cache->text() != text || cache_language != cwlf::language()) {
+    cache_language = cwlf::language();
     cache.reset();  // free the old split before building the new one
     cache = std::make_unique<PastedEvents>(text);
   }

@@ -89,15 +89,13 @@ function forgetEvents({ alive = true } = {}) {
 }
 
 // The page's language (i18n.js): the engine writes its sentences in it, so
-// what was computed in another language is dropped when it changes.
+// what was computed in another language is dropped when it changes, the split
+// events too (their errors are sentences; a new version re-sends them).
 let language = 'en';
 function useLanguage(lang) {
   if (!engine.setLanguage(lang) || lang === language) return;
   language = lang;
-  last = null;
-  lintCache = null;
-  compared = null;
-  metricCache = null;
+  forgetEvents();
   summarized = null;
   proved = null;
 }

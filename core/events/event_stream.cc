@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "cwlf/i18n.h"
 #include "event_stream_internal.h"
 #include "json_doc.h"
 #include "record_end.h"
@@ -32,8 +33,7 @@ std::string with_commas(uint64_t v) {
 }  // namespace
 
 std::string event_too_large_message() {
-  return "This event is larger than " + with_commas(kMaxEventBytes) +
-         " bytes, CloudWatch's log event size limit; it was not tested.";
+  return say("events.too-large.stream", {{"limit", with_commas(kMaxEventBytes)}});
 }
 
 EventStream::EventStream(StreamMode mode, Sink sink) : mode_(mode), sink_(std::move(sink)) {
@@ -106,12 +106,12 @@ void EventStream::emit_capture() {
   if (too_large_) {
     emit_error("event-too-large", event_too_large_message());
   } else if (joined_) {
-    emit_error("invalid-json", "Invalid JSON: whitespace separates two parts of one value.");
+    emit_error("invalid-json", say("events.invalid-json.joined"));
   } else if (!cur_.empty() && cur_[0] == '"') {
     // A string element of an array: its decoded text is the message.
     JsonParseResult r = parse_json(cur_);
     if (r.error || r.doc.nodes.empty()) {
-      emit_error("invalid-json", "Invalid JSON string.");
+      emit_error("invalid-json", say("events.invalid-json.string"));
     } else {
       std::string decoded(r.doc.text(r.doc.nodes[0]));
       hand_off(decoded);
@@ -128,7 +128,7 @@ void EventStream::emit_junk_line() {
   std::string quote = cur_.substr(0, 60);
   while (!quote.empty() && (static_cast<unsigned char>(quote.back()) & 0xC0) == 0x80) quote.pop_back();
   if (quote.size() < cur_.size()) quote += "...";
-  emit_error("expected-json-object", "Expected a JSON object here; found '" + quote + "'");
+  emit_error("expected-json-object", say("events.expected-object", {{"found", quote}}));
   cur_.clear();
   capturing_ = in_junk_ = too_large_ = false;
 }
@@ -289,7 +289,7 @@ void EventStream::feed_json(std::string_view chunk) {
           prev_sig != ':') {
         // A '{' at the start of a line that cannot continue the value: the
         // object before it was not closed. Report it and start over here.
-        emit_error("unterminated-json", "This JSON object is not closed before the next one starts.");
+        emit_error("unterminated-json", say("events.unterminated.next"));
         begin_capture(at);
         depth_ = 0;
       }
@@ -346,7 +346,7 @@ void EventStream::finish() {
   } else if (scalar_) {
     emit_capture();
   } else {
-    emit_error("unterminated-json", "The input ends inside this JSON value.");
+    emit_error("unterminated-json", say("events.unterminated.end"));
     cur_.clear();
     capturing_ = false;
   }

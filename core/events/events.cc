@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "cwlf/i18n.h"
 #include "json_compact.h"
 #include "json_sax.h"
 #include "number_text.h"
@@ -61,9 +62,7 @@ class LineCounter {
 
 Diagnostic too_large_error(const Event& ev) {
   return Diagnostic{"event-too-large", "",
-                    "This event is " + group_thousands(ev.message.size()) +
-                        " bytes; CloudWatch accepts log events up to 1 MB (" + group_thousands(kMaxEventBytes) +
-                        " bytes).",
+                    say("events.too-large", {{"size", group_thousands(ev.message.size())}, {"limit", group_thousands(kMaxEventBytes)}}),
                     ev.span};
 }
 
@@ -196,8 +195,7 @@ void Splitter::add_too_many(uint32_t from) {
   uint32_t line = lines_.at(from).line;
   ev.error =
       Diagnostic{"too-many-events", "",
-                 "cwlf reads at most " + group_thousands(kMaxEventsPerPaste) +
-                     " events from one paste; the rest, from line " + group_thousands(line) + " on, was not read.",
+                 say("events.too-many.from-line", {{"limit", group_thousands(kMaxEventsPerPaste)}, {"line", group_thousands(line)}}),
                  ev.span};
   out_.events.push_back(std::move(ev));
 }
@@ -230,7 +228,7 @@ void Splitter::add_compact_event(Span span, bool may_be_invalid) {
       ev.error = mapped_error(ev, raw, span.offset, false);
     } else {
       ev.error = Diagnostic{"invalid-json", "",
-                            invalid_json_message(lines_.at(joined), "whitespace separates two parts of one value."),
+                            invalid_json_message(lines_.at(joined), say("json.reason.joined")),
                             Span{joined, 1}};
     }
   } else if (!ev.message.empty() && ev.message[0] == '{') {
@@ -406,7 +404,7 @@ uint32_t Splitter::scan_junk(uint32_t p) {
   std::string quote(s + p, shown - p);
   if (shortened) quote += "...";
   ev.error = Diagnostic{"expected-json-object", "",
-                        "Expected a JSON object here (the events above are JSON); found '" + quote + "'",
+                        say("events.expected-object.after-json", {{"found", quote}}),
                         Span{p, line_end - p}};
   out_.events.push_back(std::move(ev));
   return next;
@@ -501,7 +499,7 @@ SplitResult split_events(std::string_view pasted) {
   if (pasted.size() >= std::numeric_limits<uint32_t>::max()) {
     out.format = InputFormat::Lines;
     Event ev;
-    ev.error = Diagnostic{"paste-too-large", "", "The pasted text is 4 GiB or more; cwlf cannot read it.", Span{}};
+    ev.error = Diagnostic{"paste-too-large", "", say("events.paste-too-large"), Span{}};
     out.events.push_back(std::move(ev));
     return out;
   }

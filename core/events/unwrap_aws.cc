@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "cwlf/workbench.h"
+#include "cwlf/i18n.h"
 #include "json_compact.h"
 #include "resource_limits.h"
 
@@ -107,8 +108,7 @@ class Unwrapper {
       const uint32_t from = doc_.nodes[node].span.offset + base_;
       ev.span = Span{from, static_cast<uint32_t>(pasted_.size()) - from};
       ev.error = Diagnostic{"too-many-events", "",
-                            "cwlf reads at most " + std::to_string(kMaxEventsPerPaste) +
-                                " events from one paste; the rest was not read.",
+                            say("events.too-many", {{"limit", std::to_string(kMaxEventsPerPaste)}}),
                             ev.span};
       out_.events.push_back(std::move(ev));
     }

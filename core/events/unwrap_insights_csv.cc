@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cwlf/i18n.h"
 #include "cwlf/workbench.h"
 #include "resource_limits.h"
 
@@ -34,7 +35,7 @@ struct Field {
 struct Row {
   uint32_t start = 0;  // first byte of the row
   std::vector<Field> fields;
-  const char* error = nullptr;  // why the row is not well-formed CSV
+  const char* error = nullptr;  // why the row is not well-formed CSV: a message id (events.csv.*)
   uint32_t error_at = 0;
 };
 
@@ -89,7 +90,7 @@ class CsvReader {
       for (;;) {
         const size_t quote = text_.find('"', pos_);
         if (quote == std::string_view::npos) {
-          row.error = "a quoted field is not closed (its closing quote is missing)";
+          row.error = "events.csv.unclosed-quote";
           row.error_at = static_cast<uint32_t>(start);
           pos_ = text_.size();
           return false;
@@ -107,7 +108,7 @@ class CsvReader {
         break;
       }
       if (!at_row_end()) {
-        row.error = "a quoted field is followed by more text (a quote inside a quoted field must be doubled)";
+        row.error = "events.csv.text-after-quote";
         row.error_at = static_cast<uint32_t>(pos_);
         return false;
       }
@@ -128,6 +129,9 @@ class CsvReader {
   std::string_view text_;
   size_t pos_ = 0;
 };
+
+// The sentence of a Row::error id.
+std::string csv_reason(const char* id) { return say(id); }
 
 Event error_event(Span span, std::string code, std::string message) {
   Event ev;
@@ -171,8 +175,7 @@ bool unwrap_insights_csv(std::string_view pasted, uint32_t start, SplitResult& o
     if (result.events.size() >= kMaxEventsPerPaste) {
       const Span rest{row_start, static_cast<uint32_t>(pasted.size()) - row_start};
       result.events.push_back(error_event(rest, "too-many-events",
-                                          "cwlf reads at most " + std::to_string(kMaxEventsPerPaste) +
-                                              " events from one paste; the rest was not read."));
+                                          say("events.too-many", {{"limit", std::to_string(kMaxEventsPerPaste)}})));
       break;
     }
     const uint32_t row_end =
@@ -180,14 +183,14 @@ bool unwrap_insights_csv(std::string_view pasted, uint32_t start, SplitResult& o
     if (row.error) {
       const uint32_t at = row.error_at + start;
       result.events.push_back(error_event(Span{at, 1}, "csv-row",
-                                          std::string("This row of the CSV export is not well-formed: ") + row.error + "."));
+                                          say("events.csv.malformed", {{"reason", csv_reason(row.error)}})));
       continue;
     }
     if (row.fields.size() != columns) {
       result.events.push_back(error_event(
           Span{row_start, row_end - row_start}, "csv-row",
-          "This row of the CSV export has " + std::to_string(row.fields.size()) + " field" +
-              (row.fields.size() == 1 ? "" : "s") + "; its header has " + std::to_string(columns) + "."));
+          say(row.fields.size() == 1 ? "events.csv.field-count.one" : "events.csv.field-count.other",
+              {{"count", std::to_string(row.fields.size())}, {"columns", std::to_string(columns)}})));
       continue;
     }
     const Field& field = row.fields[message_field];

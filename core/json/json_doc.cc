@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "cwlf/i18n.h"
 #include "json_sax.h"
 #include "number_text.h"
 #include "resource_limits.h"
@@ -87,46 +88,46 @@ std::string reason_for(rapidjson::ParseErrorCode code, std::string_view text, ui
   unsigned char at = offset < text.size() ? static_cast<unsigned char>(text[offset]) : 0;
   switch (code) {
     case kParseErrorDocumentEmpty:
-      return "there is no JSON value here, only whitespace.";
+      return say("json.reason.empty");
     case kParseErrorDocumentRootNotSingular:
-      return "unexpected text after the end of the JSON value.";
+      return say("json.reason.text-after");
     case kParseErrorValueInvalid:
-      if (offset >= text.size()) return "the text ends where a value was expected.";
-      return "expected a value here (an object, array, string, number, true, false or null).";
+      if (offset >= text.size()) return say("json.reason.ends");
+      return say("json.reason.value-expected");
     case kParseErrorObjectMissName:
-      return "expected a member name in double quotes.";
+      return say("json.reason.name-expected");
     case kParseErrorObjectMissColon:
-      return "missing a colon after the member name.";
+      return say("json.reason.colon");
     case kParseErrorObjectMissCommaOrCurlyBracket:
-      return "missing a comma or '}' after an object member.";
+      return say("json.reason.object-comma");
     case kParseErrorArrayMissCommaOrSquareBracket:
-      return "missing a comma or ']' after an array element.";
+      return say("json.reason.array-comma");
     case kParseErrorStringUnicodeEscapeInvalidHex:
-      return "a \\u escape in a string needs four hexadecimal digits.";
+      return say("json.reason.unicode-hex");
     case kParseErrorStringUnicodeSurrogateInvalid:
-      return "a \\u escape in a string is half of a surrogate pair without its other half.";
+      return say("json.reason.surrogate");
     case kParseErrorStringEscapeInvalid:
     case kParseErrorStringMissQuotationMark:
       // RapidJSON reports a raw control character (or a NUL byte) inside a
       // string as one of these two.
       if (offset < text.size() && at < 0x20) {
         if (at == '\n' || at == '\r')
-          return "a line break inside a string must be written as \\n (JSON strings cannot span lines).";
-        if (at == '\t') return "a tab inside a string must be written as \\t.";
-        return "a control character inside a string must be written as a \\u escape.";
+          return say("json.reason.line-break");
+        if (at == '\t') return say("json.reason.tab");
+        return say("json.reason.control");
       }
-      if (code == kParseErrorStringMissQuotationMark) return "a string is missing its closing double quote.";
-      return "invalid escape sequence in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).";
+      if (code == kParseErrorStringMissQuotationMark) return say("json.reason.unclosed-string");
+      return say("json.reason.escape");
     case kParseErrorStringInvalidEncoding:
-      return "invalid character encoding in a string.";
+      return say("json.reason.encoding");
     case kParseErrorNumberTooBig:
-      return "this number is too large (beyond 1.8e308, the largest double).";
+      return say("json.reason.number-too-big");
     case kParseErrorNumberMissFraction:
-      return "a number needs digits after its decimal point.";
+      return say("json.reason.fraction");
     case kParseErrorNumberMissExponent:
-      return "a number needs digits in its exponent.";
+      return say("json.reason.exponent");
     default:
-      return "this is not valid JSON.";
+      return say("json.reason.invalid");
   }
 }
 
@@ -167,15 +168,13 @@ LineColumn line_column(std::string_view text, uint32_t offset) {
 }
 
 std::string invalid_json_message(LineColumn at, std::string_view reason) {
-  std::string m = "Invalid JSON at line " + group_thousands(at.line) + ", column " + group_thousands(at.column) + ": ";
-  m.append(reason.data(), reason.size());
-  return m;
+  return say("json.invalid", {{"line", group_thousands(at.line)}, {"column", group_thousands(at.column)}, {"reason", std::string(reason)}});
 }
 
 JsonParseResult parse_json(std::string_view text) {
   JsonParseResult r;
   if (text.size() >= std::numeric_limits<uint32_t>::max()) {
-    r.error = Diagnostic{"invalid-json", "", "The text is 4 GiB or more; cwlf cannot read it as JSON.", Span{0, 0}};
+    r.error = Diagnostic{"invalid-json", "", say("json.too-big"), Span{0, 0}};
     return r;
   }
   json_sax::ReadResult rr;
@@ -196,8 +195,7 @@ JsonParseResult parse_json(std::string_view text) {
   Span at{rr.offset, rr.offset < size ? 1u : 0u};
   if (rr.outcome == json_sax::Outcome::TooDeep) {
     r.error = Diagnostic{"json-too-deep", "",
-                         "The event nests JSON deeper than 1,000 levels; cwlf stops there "
-                         "(CloudWatch's JSON reader has the same limit)",
+                         say("json.too-deep"),
                          at};
     return r;
   }
