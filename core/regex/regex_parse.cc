@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "resource_limits.h"
 #include "regex_internal.h"
 
@@ -120,9 +121,7 @@ class Parser {
           std::string q(1, c);
           bool after_quantifier = i > 0 && is_quantifier_end(i);
           return fail(RegexError::Code::Syntax, i, 1,
-                      after_quantifier
-                          ? "'" + q + "' follows another quantifier; a quantifier can only follow a character, class or anchor (write \\" + q + " for a literal " + q + ")"
-                          : "'" + q + "' has nothing to repeat (write \\" + q + " for a literal " + q + ")");
+                      say(after_quantifier ? "regex.quantifier-after-quantifier" : "regex.nothing-to-repeat", {{"q", q}}));
         }
         default:  // a literal, including a lone ']' or '}' as in Java
           item.set = single(static_cast<unsigned char>(c));
@@ -200,20 +199,19 @@ class Parser {
         if (j >= n || s_[j] != '}' || (!has_lo && !has_hi)) {
           size_t len = j < n ? j - q + 1 : j - q;
           return fail(RegexError::Code::Syntax, q, len,
-                      "'{' must start a repetition count such as {3}, {2,}, {2,5} or {,5} (write \\{ for a literal {)");
+                      say("regex.repetition-syntax"));
         }
         ++j;  // past '}'
         const std::string text(s_.substr(q, j - q));
         if (lo > kMaxRegexRepeat || hi > kMaxRegexRepeat) {
           return fail(RegexError::Code::TooLarge, q, j - q,
-                      "the repetition count in " + text + " is above the maximum of " +
-                          std::to_string(kMaxRegexRepeat));
+                      say("regex.repetition-too-large", {{"repetition", text}, {"max", std::to_string(kMaxRegexRepeat)}}));
         }
         if (!has_comma) hi = lo;
         else if (!has_hi) hi = kInfinite;
         if (hi < lo) {
           return fail(RegexError::Code::Syntax, q, j - q,
-                      "the repetition " + text + " has its minimum above its maximum");
+                      say("regex.repetition-reversed", {{"repetition", text}}));
         }
         item->min = lo;
         item->max = hi;
@@ -228,9 +226,8 @@ class Parser {
       ++i;
     } else if (i < n && s_[i] == '+') {
       return fail(RegexError::Code::Unsupported, q, i + 1 - q,
-                  "the possessive quantifier " + std::string(s_.substr(q, i + 1 - q)) +
-                      " is not supported by cwlf (Java accepts it); use the plain quantifier " +
-                      std::string(s_.substr(q, i - q)));
+                  say("regex.possessive", {{"quantifier", std::string(s_.substr(q, i + 1 - q))},
+                                           {"plain", std::string(s_.substr(q, i - q))}}));
     }
     *pi = i;
     return true;
@@ -251,7 +248,7 @@ class Parser {
     for (;;) {
       if (i >= n) {
         return fail(RegexError::Code::Syntax, open, 1,
-                    "'[' opens a character class that is never closed (write \\[ for a literal [)");
+                    say("regex.class-unclosed"));
       }
       const char c = s_[i];
       if (c == ']' && !first) {
@@ -260,9 +257,7 @@ class Parser {
       }
       first = false;
       if (c == '[') {
-        return fail(RegexError::Code::Unsupported, i, 1,
-                    "nested character classes like [a[bc]] are not supported by cwlf (Java accepts them); "
-                    "write \\[ for a literal [");
+        return fail(RegexError::Code::Unsupported, i, 1, say("regex.nested-class", {{"example", "[a[bc]]"}}));
       }
       const size_t atom_start = i;
       int lo = 0;
@@ -287,14 +282,12 @@ class Parser {
           if (!parse_escape(j, /*in_class=*/true, &e)) return false;
           if (e.is_set) {
             return fail(RegexError::Code::Syntax, atom_start, j + e.length - atom_start,
-                        "a range cannot end with a class escape like " + std::string(s_.substr(j, e.length)));
+                        say("regex.range-class-escape", {{"escape", std::string(s_.substr(j, e.length))}}));
           }
           hi = e.code_point;
           j += e.length;
         } else if (s_[j] == '[') {
-          return fail(RegexError::Code::Unsupported, j, 1,
-                      "nested character classes like [a-[bc]] are not supported by cwlf (Java accepts them); "
-                      "write \\[ for a literal [");
+          return fail(RegexError::Code::Unsupported, j, 1, say("regex.nested-class", {{"example", "[a-[bc]]"}}));
         } else {
           hi = static_cast<unsigned char>(s_[j]);
           ++j;
@@ -302,7 +295,7 @@ class Parser {
         if (hi < lo) {
           const std::string text(s_.substr(atom_start, j - atom_start));
           return fail(RegexError::Code::Syntax, atom_start, j - atom_start,
-                      "the range " + text + " is reversed: its first character comes after its last");
+                      say("regex.range-reversed", {{"range", text}}));
         }
         set |= range_set(lo, hi);
         i = j;
@@ -316,9 +309,9 @@ class Parser {
     return true;
   }
 
+  // `what`: a sentence piece in the current language (regex.construct.*).
   bool unsupported_escape(size_t at, size_t length, const std::string& what) {
-    return fail(RegexError::Code::Unsupported, at, length,
-                what + " is valid in Java but not supported by cwlf");
+    return fail(RegexError::Code::Unsupported, at, length, say("regex.java-only", {{"what", what}}));
   }
 
   // The escape at s_[at] == '\\'.
@@ -326,7 +319,7 @@ class Parser {
     const size_t n = s_.size();
     if (at + 1 >= n) {
       return fail(RegexError::Code::Syntax, at, 1,
-                  "the regular expression ends with a lone '\\' (write \\\\ for a literal backslash)");
+                  say("regex.lone-backslash"));
     }
     const char c = s_[at + 1];
     const std::string seq = "\\" + std::string(1, c);
@@ -359,7 +352,7 @@ class Parser {
       case 'e': return cp_escape(0x1B);
       case 'c':
         if (at + 2 >= n) {
-          return fail(RegexError::Code::Syntax, at, 2, "\\c must be followed by a character, as in \\cA");
+          return fail(RegexError::Code::Syntax, at, 2, say("regex.control-escape"));
         }
         e->length = 3;
         return cp_escape(static_cast<unsigned char>(s_[at + 2]) ^ 64);
@@ -375,12 +368,11 @@ class Parser {
           }
           if (!any || j >= n || s_[j] != '}' || v > 0x10FFFF) {
             return fail(RegexError::Code::Syntax, at, j < n ? j - at + 1 : j - at,
-                        "\\x{...} must hold a hexadecimal code point, as in \\x{28}");
+                        say("regex.hex-braces"));
           }
           if (v > 0xFF) {
             return unsupported_escape(at, j + 1 - at,
-                                      "the code point " + std::string(s_.substr(at, j + 1 - at)) +
-                                          " (above \\xFF; CloudWatch does not support multi-byte characters)");
+                                      say("regex.construct.code-point", {{"escape", std::string(s_.substr(at, j + 1 - at))}}));
           }
           e->length = static_cast<uint32_t>(j + 1 - at);
           return cp_escape(static_cast<int>(v));
@@ -389,7 +381,7 @@ class Parser {
         const int h2 = at + 3 < n ? hex_value(s_[at + 3]) : -1;
         if (h1 < 0 || h2 < 0) {
           return fail(RegexError::Code::Syntax, at, h1 < 0 ? 3 : 4,
-                      "\\x must be followed by exactly two hexadecimal digits, as in \\x28");
+                      say("regex.hex-digits"));
         }
         e->length = 4;
         return cp_escape(h1 * 16 + h2);
@@ -398,7 +390,7 @@ class Parser {
         auto oct = [&](size_t k) { return k < n && s_[k] >= '0' && s_[k] <= '7' ? s_[k] - '0' : -1; };
         const int a = oct(at + 2), b = oct(at + 3), d = oct(at + 4);
         if (a < 0) {
-          return fail(RegexError::Code::Syntax, at, 3, "\\0 must be followed by octal digits, as in \\050");
+          return fail(RegexError::Code::Syntax, at, 3, say("regex.octal"));
         }
         if (b < 0) {
           e->length = 3;
@@ -418,40 +410,40 @@ class Parser {
     const bool java_rejects_in_class = is_digit(c) || c == 'A' || c == 'G' || c == 'Z' || c == 'z' || c == 'b' ||
                                        c == 'B' || c == 'R' || c == 'X' || c == 'k';
     if (in_class && java_rejects_in_class) {
-      return fail(RegexError::Code::Syntax, at, 2, seq + " cannot be used inside a character class");
+      return fail(RegexError::Code::Syntax, at, 2, say("regex.not-in-class", {{"escape", seq}}));
     }
     switch (c) {
       case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-        return unsupported_escape(at, 2, "the back-reference " + seq + " (there are no groups to refer to)");
-      case 'b': return unsupported_escape(at, 2, "the word boundary \\b");
-      case 'B': return unsupported_escape(at, 2, "the non-boundary \\B");
-      case 'A': return unsupported_escape(at, 2, "the anchor \\A (use ^)");
-      case 'z': return unsupported_escape(at, 2, "the anchor \\z");
-      case 'Z': return unsupported_escape(at, 2, "the anchor \\Z (use $)");
-      case 'G': return unsupported_escape(at, 2, "the anchor \\G");
+        return unsupported_escape(at, 2, say("regex.construct.back-reference", {{"escape", seq}}));
+      case 'b': return unsupported_escape(at, 2, say("regex.construct.word-boundary"));
+      case 'B': return unsupported_escape(at, 2, say("regex.construct.non-boundary"));
+      case 'A': return unsupported_escape(at, 2, say("regex.construct.anchor-a"));
+      case 'z': return unsupported_escape(at, 2, say("regex.construct.anchor", {{"escape", "\\z"}}));
+      case 'Z': return unsupported_escape(at, 2, say("regex.construct.anchor-z"));
+      case 'G': return unsupported_escape(at, 2, say("regex.construct.anchor", {{"escape", "\\G"}}));
       case 'p': case 'P': {
         size_t len = 3;
         if (at + 2 < n && s_[at + 2] == '{') {
           size_t close = s_.find('}', at + 3);
           len = close == std::string_view::npos ? n - at : close + 1 - at;
         }
-        return unsupported_escape(at, len, "the Unicode property " + std::string(s_.substr(at, std::min(len, n - at))));
+        return unsupported_escape(at, len, say("regex.construct.unicode-property", {{"escape", std::string(s_.substr(at, std::min(len, n - at)))}}));
       }
       case 'Q': {
         size_t end = s_.find("\\E", at + 2);
         size_t len = end == std::string_view::npos ? n - at : end + 2 - at;
-        return unsupported_escape(at, len, "quoting with \\Q...\\E (escape each character instead)");
+        return unsupported_escape(at, len, say("regex.construct.quoting"));
       }
-      case 'h': case 'H': return unsupported_escape(at, 2, "the horizontal-space class " + seq);
-      case 'R': return unsupported_escape(at, 2, "the line-break matcher \\R");
-      case 'X': return unsupported_escape(at, 2, "the grapheme matcher \\X");
-      case 'u': return unsupported_escape(at, 2, "the escape \\u (use \\xhh for U+0000..U+00FF)");
-      case 'N': return unsupported_escape(at, 2, "the named-character escape \\N{...}");
+      case 'h': case 'H': return unsupported_escape(at, 2, say("regex.construct.horizontal-space", {{"escape", seq}}));
+      case 'R': return unsupported_escape(at, 2, say("regex.construct.line-break"));
+      case 'X': return unsupported_escape(at, 2, say("regex.construct.grapheme"));
+      case 'u': return unsupported_escape(at, 2, say("regex.construct.unicode-escape"));
+      case 'N': return unsupported_escape(at, 2, say("regex.construct.named-character"));
       default:
         break;
     }
     return fail(RegexError::Code::Syntax, at, 2,
-                seq + " is not a known escape (only punctuation can be escaped to stand for itself)");
+                say("regex.unknown-escape", {{"escape", seq}}));
   }
 
   std::string_view s_;
@@ -470,16 +462,17 @@ bool parse_regex(std::string_view body, Ast* ast, RegexError* error) {
     if (c >= 0x80) {
       const size_t len = utf8_sequence_length(body, i);
       error->length = static_cast<uint32_t>(len == 0 ? 1 : len);
-      error->message =
-          "non-ASCII characters are not allowed in a CloudWatch regular expression (multi-byte characters are "
-          "not supported)";
+      error->message = say("regex.non-ascii");
     } else {
       error->length = 1;
-      std::string shown = (c >= 0x20 && c < 0x7F) ? "'" + std::string(1, static_cast<char>(c)) + "'"
-                                                   : "the control character " + hex2(c);
-      error->message = shown + " is not allowed in a CloudWatch regular expression; write " + hex2(c) +
-                       " to match it";
-      if (c == '(' || c == ')') error->message += " (there are no groups)";
+      const bool printable = c >= 0x20 && c < 0x7F;
+      const bool group = c == '(' || c == ')';
+      if (printable) {
+        error->message = say(group ? "regex.not-allowed.group" : "regex.not-allowed",
+                             {{"char", std::string(1, static_cast<char>(c))}, {"escape", hex2(c)}});
+      } else {
+        error->message = say("regex.not-allowed.control", {{"escape", hex2(c)}});
+      }
     }
     return false;
   }

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "cwlf/i18n.h"
 #include "resource_limits.h"
 #include "regex_internal.h"
 
@@ -103,8 +104,7 @@ bool compile_program(const Ast& ast, bool reversed, Prog* prog, RegexError* erro
         error->code = RegexError::Code::TooLarge;
         error->offset = item.offset;
         error->length = item.length;
-        error->message = "the regular expression is too large once its repetitions are expanded (more than " +
-                         std::to_string(kMaxRegexProgram) + " steps); use smaller repetition counts";
+        error->message = say("regex.program-too-large", {{"max", std::to_string(kMaxRegexProgram)}});
         return false;
       }
     }
