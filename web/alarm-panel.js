@@ -12,9 +12,9 @@
 // the form shows whatever the document holds (after Undo, a link, a file).
 import { drawAlarmChart, isoSeconds } from './alarm-chart.js';
 import { LIST_MAX, drawPeriodEvents } from './alarm-period.js';
-import { metricSettings, readAlarm, sameAlarm } from './alarm-settings.js';
+import { MAX_ALARM_COUNT, metricSettings, readAlarm, sameAlarm } from './alarm-settings.js';
 import { STEP } from './steps.js';
-import { onLanguageChange, t } from './i18n.js';
+import { language, onLanguageChange, t } from './i18n.js';
 
 // The form's fields, by the document's names.
 const FIELDS = {
@@ -50,28 +50,52 @@ export class AlarmPanel {
     this.form.addEventListener('change', () => this.edited());
     doc.subscribe(({ doc: d }) => this.show(d.alarm));
     this.show(doc.current.alarm);
-    // What the panel wrote, again in the new language.
+    // What the panel wrote, again in the new language; the engine's refusal
+    // (a setting AWS does not accept) is its sentence, so the replay runs again.
     onLanguageChange(() => {
-      if (this.shown) this.received(this.shown);
+      if (this.shown?.error && this.ran) this.run();
+      else if (this.shown) this.received(this.shown);
       if (this.listedShown) this.listed(this.listedShown);
+      if (this.formInvalid) this.edited();
     });
   }
 
   // What the form holds, or null while a field is not a valid value (being typed).
   fromForm() {
+    const read = this.readForm();
+    return read.ok ? read.alarm : null;
+  }
+
+  // readAlarm() of the form's fields.
+  readForm() {
     const f = this.form.elements;
     const raw = {};
     for (const [name, field] of Object.entries(FIELDS)) {
       const text = f[field].value;
       raw[name] = NUMBERS.has(name) ? (text.trim() === '' ? NaN : Number(text)) : text;
     }
-    const read = readAlarm(raw);
-    return read.ok ? read.alarm : null;
+    return readAlarm(raw);
   }
 
   edited() {
-    const alarm = this.fromForm();
-    if (alarm && !sameAlarm(alarm, this.doc.current.alarm)) this.doc.change({ alarm }, STEP.alarm, { kind: 'alarm' });
+    const read = this.readForm();
+    const wasInvalid = this.formInvalid;
+    this.formInvalid = !read.ok;
+    if (!read.ok) {
+      this.status.textContent = this.invalidText(read.field);
+      return;
+    }
+    if (wasInvalid) this.status.textContent = '';
+    const alarm = read.alarm;
+    if (!sameAlarm(alarm, this.doc.current.alarm)) this.doc.change({ alarm }, STEP.alarm, { kind: 'alarm' });
+  }
+
+  // What to write in a field that holds no valid value, by its label (in the page's language).
+  invalidText(field) {
+    // M and N say what they are in their accessible names; the others in their label's text.
+    const input = this.form.elements[FIELDS[field]];
+    const label = input?.getAttribute('aria-label') || input?.closest('label')?.querySelector('span')?.textContent || field;
+    return t(field === 'threshold' ? 'page.alarm.invalid-number' : 'page.alarm.invalid-whole', { field: label, max: MAX_ALARM_COUNT });
   }
 
   show(alarm) {
@@ -86,6 +110,7 @@ export class AlarmPanel {
   }
 
   run() {
+    if (this.formInvalid) return;  // the status says which field
     const files = this.files();
     if (!files.length) {
       this.status.textContent = t('page.alarm.open-files-first');
@@ -100,7 +125,7 @@ export class AlarmPanel {
     this.listedShown = null;
     this.periodBox.replaceChildren();
     document.documentElement.dataset.alarm = 'running';
-    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.ran.pattern, settings, files });
+    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.ran.pattern, settings, files, lang: language() });
   }
 
   // A bar chosen: the replay again, keeping that period's events.
@@ -112,7 +137,7 @@ export class AlarmPanel {
     this.periodBox.replaceChildren();
     this.listedShown = null;
     this.periodBox.textContent = t('page.alarm.listing', { time: point.timestamp });
-    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.listId, pattern, files,
+    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.listId, pattern, files, lang: language(),
       settings: { ...settings, listFrom: point.start, listTo: point.start + periodMs, listMax: LIST_MAX } });
   }
 

@@ -7,6 +7,8 @@
 // names); AWS's own rules on the values (a period of 10, 20, 30 or a
 // multiple of 60 s, M ≤ N, …) are the engine's, said when the alarm is
 // replayed, so that a test saved with a value AWS refuses still opens.
+// Messages through phrase() (this module also runs in Node: suite-file.js).
+import { phrase } from './phrase.js';
 
 export const COMPARISONS = Object.freeze(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold',
   'LessThanOrEqualToThreshold']);
@@ -28,26 +30,31 @@ const NAMED = { comparison: COMPARISONS, statistic: STATISTICS, treatMissingData
 
 // value: the "alarm" member of a test file (or what keep.js stored), or
 // undefined. -> { ok: true, alarm } (frozen; defaults for the members left
-// out; other members ignored) | { ok: false, message } (a sentence's end).
+// out; other members ignored) | { ok: false, message, field } (a sentence's
+// end, and the member at fault when it is one of the settings).
 export function readAlarm(value) {
   if (value === undefined) return { ok: true, alarm: ALARM_DEFAULTS };
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('"alarm" is not an object');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(phrase('page.alarm-settings.not-object', '"alarm" is not an object'));
   const alarm = { ...ALARM_DEFAULTS };
   for (const name of WHOLE) {
     if (value[name] === undefined) continue;
     const n = value[name];
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_ALARM_COUNT) {
-      return fail(`"alarm"."${name}" is not a whole number from 1 to ${MAX_ALARM_COUNT}`);
+      return fail(phrase('page.alarm-settings.not-whole', '"alarm"."{name}" is not a whole number from 1 to {max}', { name, max: MAX_ALARM_COUNT }), name);
     }
     alarm[name] = n;
   }
   if (value.threshold !== undefined) {
-    if (typeof value.threshold !== 'number' || !Number.isFinite(value.threshold)) return fail('"alarm"."threshold" is not a number');
+    if (typeof value.threshold !== 'number' || !Number.isFinite(value.threshold)) {
+      return fail(phrase('page.alarm-settings.not-number', '"alarm"."threshold" is not a number'), 'threshold');
+    }
     alarm.threshold = value.threshold;
   }
   for (const [name, names] of Object.entries(NAMED)) {
     if (value[name] === undefined) continue;
-    if (!names.includes(value[name])) return fail(`"alarm"."${name}" is not one of ${names.join(', ')}`);
+    if (!names.includes(value[name])) {
+      return fail(phrase('page.alarm-settings.not-one-of', '"alarm"."{name}" is not one of {names}', { name, names: names.join(', ') }), name);
+    }
     alarm[name] = value[name];
   }
   return { ok: true, alarm: Object.freeze(alarm) };
@@ -75,6 +82,6 @@ export function metricSettings(definition) {
   return out;
 }
 
-function fail(message) {
-  return { ok: false, message };
+function fail(message, field) {
+  return { ok: false, message, field };
 }

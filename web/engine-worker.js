@@ -250,7 +250,11 @@ self.onmessage = (e) => {
     return;
   }
   if (message && message.type === 'alarm-scan') {  // alarm-scan.js
-    loading.then(() => handleAlarmScan(message, engine))
+    // Its refusals (a setting AWS does not accept) are the engine's sentences: in the page's language.
+    loading.then(() => {
+      if (typeof message.lang === 'string') useLanguage(message.lang);
+      return handleAlarmScan(message, engine);
+    })
       .catch((err) => self.postMessage({ type: 'alarm-done', id: message.id, error: String(err && err.message || err) }));
     return;
   }

@@ -49,8 +49,9 @@ function notJson(bytes) {
   const head = bytes.subarray(i, i + 24);
   const printable = head.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d);
   const text = String.fromCharCode(...head).replace(/\s+/g, ' ');
-  const shown = printable ? `“${text}${bytes.length - i > 24 ? '…' : ''}”` : 'binary data';
-  return `not JSON: it starts with ${shown}; JSON, JSON Lines or a CloudTrail file starts with { or [`;
+  // A message id and its arguments: the page writes the sentence in its language (files.js).
+  if (!printable) return { id: 'page.files.not-json-binary', args: {} };
+  return { id: 'page.files.not-json', args: { start: `${text}${bytes.length - i > 24 ? '…' : ''}` } };
 }
 
 function mergeCounts(into, rows) {
@@ -134,7 +135,8 @@ async function handleScan(message, engine) {
         try {
           chunk = await reader.read();
         } catch (err) {
-          failed = `${err && err.message ? err.message : err}${/\.gz$/i.test(file.name) ? ' (is it really gzip?)' : ''}`;
+          const message = String(err && err.message ? err.message : err);  // the browser's words
+          failed = { id: /\.gz$/i.test(file.name) ? 'page.files.not-gzip' : 'page.files.read-failed', args: { message } };
           break;
         }
         if (activeScan !== id) {

@@ -112,7 +112,7 @@ export class FilesTool {
     if (files.length < 1) return;
     this.perFile.replaceChildren(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
       h('span', { class: 'files-where' }, f.name), ': ',
-      f.error ? t('page.files.not-read', { message: f.error })
+      f.error ? t('page.files.not-read', { message: typeof f.error === 'string' ? f.error : t(f.error.id, f.error.args) })
         : t('page.files.line', {
           events: counted(f.events, 'page.counts.events'), matched: count(f.matched),
           unreadable: f.errors ? t('page.files.unreadable', { count: count(f.errors) }) : '',

@@ -31,7 +31,7 @@
     'scan-cancel': { id: 'integer?' },
     // Replay the files' events through the metric filter and an alarm
     // (alarm-scan.js); answered by alarm-progress notices and one alarm-done.
-    'alarm-scan': { id: 'integer', pattern: 'string', settings: 'object', files: 'files' },
+    'alarm-scan': { id: 'integer', pattern: 'string', settings: 'object', files: 'files', lang: 'string?' },
     // The pattern as SQL ("Copy as…"); answered by one sql-result.
     sql: { id: 'integer', pattern: 'string', dialect: 'string' },
     // How pattern a relates to pattern b over every possible event, with

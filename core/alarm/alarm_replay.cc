@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cwlf/alarm.h"
+#include "cwlf/i18n.h"
 #include "evaluate.h"
 #include "json_doc.h"
 
@@ -231,8 +232,7 @@ AlarmReplayResult AlarmReplay::finish() {
   }
   AlarmReplayResult out = std::move(m.result);
   if (m.too_many) {
-    out.error = "More than " + std::to_string(kMaxPeriods) +
-                " periods (or minutes) hold data; use a longer period or fewer files.";
+    out.error = say("alarm.too-many-periods", {{"max", std::to_string(kMaxPeriods)}});
     return out;
   }
   for (auto& [start, p] : m.periods) out.datapoints.push_back(p);
@@ -240,7 +240,7 @@ AlarmReplayResult AlarmReplay::finish() {
   if (!out.datapoints.empty()) {
     const int64_t from = out.datapoints.front().start_ms, to = out.datapoints.back().start_ms;
     if ((to - from) / (m.settings.period_seconds * 1000) >= static_cast<int64_t>(kMaxPeriods)) {
-      out.error = "The events span more than " + std::to_string(kMaxPeriods) + " periods; use a longer period.";
+      out.error = say("alarm.span-too-long", {{"max", std::to_string(kMaxPeriods)}});
       return out;
     }
     out.history = evaluate_alarm(out.datapoints, m.settings, from, to);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cwlf/alarm.h"
+#include "cwlf/i18n.h"
 
 namespace cwlf {
 
@@ -36,18 +37,15 @@ const char* name_of(AlarmState s) { return kStates[static_cast<size_t>(s)]; }
 std::optional<std::string> validate_alarm(const AlarmSettings& a) {
   const int64_t p = a.period_seconds;
   if (!(p == 10 || p == 20 || p == 30 || (p > 0 && p % 60 == 0)))
-    return "The period must be 10, 20, 30 or a multiple of 60 seconds (PutMetricAlarm's Period); " +
-           std::to_string(p) + " is not.";
-  if (a.evaluation_periods < 1) return "The number of evaluation periods must be at least 1.";
+    return say("alarm.rule.period", {{"period", std::to_string(p)}});
+  if (a.evaluation_periods < 1) return say("alarm.rule.evaluation-periods");
   const int64_t range = p * static_cast<int64_t>(a.evaluation_periods);
   if (p < 3600 && range > 86400)
-    return "Period x evaluation periods is " + std::to_string(range) +
-           " seconds; with a period under one hour AWS allows at most 86400 (one day).";
+    return say("alarm.rule.range-day", {{"range", std::to_string(range)}});
   if (range > 604800)
-    return "Period x evaluation periods is " + std::to_string(range) + " seconds; AWS allows at most 604800 (7 days).";
+    return say("alarm.rule.range-week", {{"range", std::to_string(range)}});
   if (a.datapoints_to_alarm > a.evaluation_periods)
-    return "Datapoints to alarm (" + std::to_string(a.datapoints_to_alarm) +
-           ") cannot be more than the evaluation periods (" + std::to_string(a.evaluation_periods) + ").";
+    return say("alarm.rule.datapoints", {{"m", std::to_string(a.datapoints_to_alarm)}, {"n", std::to_string(a.evaluation_periods)}});
   return std::nullopt;
 }
 
