@@ -15,6 +15,7 @@
 
 #include "caret.h"
 #include "cwlf/alarm.h"
+#include "cwlf/i18n.h"
 #include "cwlf/scanner.h"
 #include "input_reader.h"
 #include "cwlf/pattern.h"
@@ -81,23 +82,43 @@ void print_json(const AlarmReplayResult& r, const AlarmSettings& a) {
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+// `s` padded with spaces to `width` columns, on the left or the right; a
+// full-width character (Japanese headings) takes two columns.
+std::string pad(const std::string& s, size_t width, bool left) {
+  size_t columns = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    columns += c >= 0xE1 ? 2 : 1;  // U+1000 and above: CJK, kana, full-width forms
+  }
+  if (columns >= width) return s;
+  const std::string fill(width - columns, ' ');
+  return left ? s + fill : fill + s;
+}
+
 void print_human(const AlarmReplayResult& r, const AlarmSettings& a) {
-  std::printf("%llu matching events", static_cast<unsigned long long>(r.matched));
-  if (r.without_time) std::printf(" (%llu more without a time, left out)", static_cast<unsigned long long>(r.without_time));
-  std::printf("; %s per %llds period, alarm when %s %s %s for %u of %u periods (missing data: %s)\n\n",
-              name_of(a.statistic), static_cast<long long>(a.period_seconds), name_of(a.statistic),
-              name_of(a.comparison), number_text(a.threshold).c_str(), a.m(), a.evaluation_periods, name_of(a.missing));
-  std::printf("%-22s %12s %8s\n", "period (UTC)", "value", "events");
+  const std::string without =
+      r.without_time ? say("cli.alarm.without-time", {{"count", std::to_string(r.without_time)}}) : std::string();
+  std::printf("%s\n\n", say("cli.alarm.header", {{"matched", std::to_string(r.matched)}, {"without", without},
+                                                 {"statistic", name_of(a.statistic)},
+                                                 {"period", std::to_string(a.period_seconds)},
+                                                 {"comparison", name_of(a.comparison)},
+                                                 {"threshold", number_text(a.threshold)}, {"m", std::to_string(a.m())},
+                                                 {"n", std::to_string(a.evaluation_periods)},
+                                                 {"missing", name_of(a.missing)}}).c_str());
+  std::printf("%s %s %s\n", pad(say("cli.alarm.column.period"), 22, true).c_str(),
+              pad(say("cli.alarm.column.value"), 12, false).c_str(), pad(say("cli.alarm.column.events"), 8, false).c_str());
+  const std::string breaching = "  " + say("cli.alarm.breaching");
   for (const PeriodStats& p : r.datapoints)
     std::printf("%-22s %12s %8llu%s\n", format_utc_time(p.start_ms).c_str(),
                 number_text(statistic_value(p, a.statistic)).c_str(), static_cast<unsigned long long>(p.events),
-                breaches(statistic_value(p, a.statistic), a) ? "  breaching" : "");
+                breaches(statistic_value(p, a.statistic), a) ? breaching.c_str() : "");
   std::printf("\n");
-  if (r.history.alarms.empty()) std::printf("The alarm never went to ALARM.\n");
+  if (r.history.alarms.empty()) std::printf("%s\n", say("cli.alarm.never").c_str());
   for (const AlarmInterval& x : r.history.alarms)
-    std::printf("ALARM %s to %s%s: %llu events\n", format_utc_time(x.start_ms).c_str(),
-                format_utc_time(x.end_ms).c_str(), x.open ? " (still in ALARM at the end of the data)" : "",
-                static_cast<unsigned long long>(x.events));
+    std::printf("%s\n", say("cli.alarm.interval", {{"from", format_utc_time(x.start_ms)}, {"to", format_utc_time(x.end_ms)},
+                                                  {"still", x.open ? say("cli.alarm.still") : std::string()},
+                                                  {"count", std::to_string(x.events)}}).c_str());
 }
 
 }  // namespace

@@ -109,7 +109,8 @@ int cmd_compare(const std::vector<std::string>& args) {
   for (int i = 0; i < 2; ++i) {
     const CompileResult& c = i == 0 ? ca : cb;
     if (c.pattern) continue;
-    std::cerr << "Pattern " << (i == 0 ? "A" : "B") << ": InvalidParameterException: " << c.error->aws_message << "\n"
+    std::cerr << say(i == 0 ? "cli.compare.pattern-a" : "cli.compare.pattern-b") << ": InvalidParameterException: "
+              << c.error->aws_message << "\n"
               << caret_diagnostic(positional[static_cast<size_t>(i)], *c.error);
     return 2;
   }

@@ -208,7 +208,7 @@ int cmd_test_suite(const std::vector<std::string>& args) {
   }
   TestRun run = run_test(suite.pattern, suite.events, RunOptions{RunOptions::Explain::None, 0});
   if (!run.compiled.pattern) {
-    std::cerr << "cwlf: " << path << ": the pattern is invalid, so no expectation can be checked.\n"
+    std::cerr << "cwlf: " << say("cli.suite.invalid-pattern", {{"path", path}}) << "\n"
               << "InvalidParameterException: " << run.compiled.error->aws_message << "\n"
               << caret_diagnostic(suite.pattern, *run.compiled.error);
     return 2;
