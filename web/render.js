@@ -180,7 +180,8 @@ function eventRow(event, isSelected, text) {
 // (title, detail and error come from the text).
 function rowKey(event, isSelected) {
   const extracted = event.extracted && event.extracted.length ? JSON.stringify(event.extracted) : '';
-  return `${verdictOf(event)}|${isSelected}|${extracted}|${language()}`;
+  // (the error is the engine's sentence: after a language change it comes again, in the new language)
+  return `${verdictOf(event)}|${isSelected}|${extracted}|${language()}|${event.error ? event.error.message : ''}`;
 }
 
 export function renderEventList(ul, result, { filter, selected, limit, text }) {
