@@ -8,6 +8,7 @@
 
 #include "cwlf/cloudtrail.h"
 #include "cwlf/exclusion.h"
+#include "cwlf/i18n.h"
 #include "cwlf/lint.h"
 #include "cwlf/metric_filter.h"
 #include "cwlf/result_names.h"
@@ -150,7 +151,7 @@ val PastedEvents::metric(const std::string& pattern, const val& definition) {
   val out = val::object();
   const cwlf::CompileResult compiled = cwlf::compile_pattern(pattern);
   if (!compiled.pattern) {
-    out.set("error", val("Fix the pattern first: it is not valid."));
+    out.set("error", val(cwlf::say("exclusion.error.invalid-pattern")));  // the exclusion's sentence, in the page's language
     return out;
   }
   if (const std::optional<std::string> error = cwlf::validate_metric(*compiled.pattern, m)) {

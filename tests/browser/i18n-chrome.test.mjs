@@ -16,10 +16,11 @@ const ja = JSON.parse(readFileSync(`${root}messages/ja.json`, 'utf8'));
 // The page's English sentences that Japanese says differently, as they
 // appear on screen: placeholders and markup cut out, only the fixed parts
 // of two words or more (so that a selector or an event name never matches).
-function englishChrome() {
+// `engine`: the engine's sentences too (parser errors, event notes, …).
+function englishChrome({ engine = false } = {}) {
   const parts = new Set();
   for (const [id, sentence] of Object.entries(en)) {
-    if (!id.startsWith('page.') || ja[id] === sentence) continue;
+    if ((!engine && !id.startsWith('page.')) || ja[id] === sentence) continue;
     for (const piece of sentence.replace(/[`*]/g, '').split(/\{[A-Za-z_][A-Za-z0-9_]*\}/)) {
       const fixed = piece.trim();
       if (fixed.length >= 10 && /[a-z]{2,} [a-z]{2,}/i.test(fixed)) parts.add(fixed);
@@ -63,6 +64,52 @@ test('in Japanese, no English sentence of the catalogue is left on the page, wit
     await settled(page);
     const english = await page.evaluate(() => document.body.innerText);
     assert.ok(chrome.filter((s) => english.includes(s)).length > 30);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// What the page shows as text, titles, accessible names and placeholders.
+const shownText = (page) => page.evaluate(() => {
+  const attrs = [];
+  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+    for (const name of ['title', 'aria-label', 'placeholder']) if (el.hasAttribute(name)) attrs.push(el.getAttribute(name));
+  }
+  return `${document.body.innerText}\n${attrs.join('\n')}\n${document.title}`;
+});
+
+test('in Japanese, errors too: a broken pattern and malformed events leave no English sentence, the engine\'s included', async () => {
+  const { page, context, errors } = await open('ja-JP');
+  try {
+    await openEverything(page);
+    const chrome = englishChrome({ engine: true });
+    const cases = [
+      // pattern, events, AWS's message: a JSON pattern's error with malformed JSON events; a regex construct
+      // cwlf does not implement (AWS would accept it: no AWS message); a space-delimited pattern's error over
+      // a Logs Insights CSV export with a broken row.
+      ['{ $.eventName = PutRolePolicy && $.a == 1 }', '{"eventName": "PutRolePolicy"}\n\n{"b": tru}\n\nhello\n\n{"c": "x\n', true],
+      ['{ $.a = %\\bERR% }', '{"a": "ERROR"}', false],
+      ['[ip, user, status = 5* AND status = 4*]', '@timestamp,@message\n2026-01-01 00:00:00.000,"10.0.0.1 alice 500"\n2026-01-01 00:00:01.000,"x",y\n', true],
+    ];
+    for (const [pattern, events, aws] of cases) {
+      await page.locator('textarea#pattern').fill(pattern);
+      await page.locator('textarea#events').fill(events);
+      await settled(page);
+      await page.locator('#event-list [role="option"]').last().click();
+      await settled(page);
+      assert.match(await page.locator('#pattern-status').textContent(), /無効なパターン/);
+      const shown = await shownText(page);
+      const left = chrome.filter((s) => shown.includes(s));
+      assert.deepEqual(left, [], `English left on the Japanese page with ${pattern}`);
+      // AWS's own message stays as AWS writes it.
+      if (aws) assert.match(shown, /InvalidParameterException: Invalid metric filter pattern/);
+    }
+    // The check finds the engine's English when there is some.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => /Found 'AND'/.test(document.getElementById('pattern-status').textContent));
+    const english = await shownText(page);
+    assert.ok(chrome.filter((s) => english.includes(s)).some((s) => s.includes('CloudWatch joins conditions with')));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
