@@ -200,7 +200,7 @@ int cmd_alarm(const std::vector<std::string>& args) {
   for (const std::string& name : files) {
     int fd = name == "-" ? 0 : ::open(name.c_str(), O_RDONLY);
     if (fd < 0) {
-      std::cerr << "cwlf: cannot read " << name << ": " << std::strerror(errno) << "\n";
+      std::cerr << "cwlf: " << say("cli.cannot-read", {{"path", name}, {"reason", std::strerror(errno)}}) << "\n";
       ok = false;
       continue;
     }

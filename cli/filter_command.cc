@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "caret.h"
+#include "cwlf/i18n.h"
 #include "cwlf/scanner.h"
 #include "input_file.h"
 #include "input_reader.h"
@@ -81,7 +82,7 @@ FileResult run_file(const Job& job, const std::string& name, size_t index, Order
   FileResult res;
   int fd = name == "-" ? 0 : ::open(name.c_str(), O_RDONLY);
   if (fd < 0) {
-    o.err += "cwlf: cannot read " + name + ": " + std::strerror(errno) + "\n";
+    o.err += "cwlf: " + say("cli.cannot-read", {{"path", name}, {"reason", std::strerror(errno)}}) + "\n";
     res.ok = false;
     return res;
   }
@@ -104,7 +105,7 @@ FileResult run_file(const Job& job, const std::string& name, size_t index, Order
   if (fd != 0) ::close(fd);
   if (!error.empty()) {
     o.err += "cwlf: " + name + ": " + error + "\n";
-    o.err += "cwlf: error reading " + name + "\n";
+    o.err += "cwlf: " + say("cli.error-reading", {{"path", name}}) + "\n";
     res.ok = false;
   }
   res.matched = scanner.matched();

@@ -8,6 +8,8 @@
 
 #include <isa-l/igzip_lib.h>
 
+#include "cwlf/i18n.h"
+
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -53,7 +55,7 @@ std::string inflate_gzip(const unsigned char* start, size_t have, const GzipPull
     if (st->avail_in == 0 && !eof && !refill()) return std::strerror(errno);
     st->next_out = out.get();
     st->avail_out = kChunk;
-    if (isal_inflate(st.get()) != ISAL_DECOMP_OK) return "the gzip data is corrupt";
+    if (isal_inflate(st.get()) != ISAL_DECOMP_OK) return cwlf::say("cli.gzip.corrupt");
     const size_t produced = kChunk - st->avail_out;
     if (produced && !feed(std::string_view(reinterpret_cast<const char*>(out.get()), produced))) return "";
     if (st->block_state == ISAL_BLOCK_FINISH) {
@@ -68,7 +70,7 @@ std::string inflate_gzip(const unsigned char* start, size_t have, const GzipPull
       st->next_in = next;
       st->avail_in = left;
     } else if (produced == 0 && st->avail_in == 0 && eof) {
-      return "the gzip data is cut short";
+      return cwlf::say("cli.gzip.cut-short");
     }
   }
 }

@@ -3,6 +3,7 @@
 // that refuse reads, a full disk) is an errno turned into a sentence.
 #include "input_file.h"
 
+#include "cwlf/i18n.h"
 #include "gzip_inflate.h"
 
 #include <fcntl.h>
@@ -40,7 +41,7 @@ bool read_fd(int fd, const std::string& path, std::string& out, std::string& err
   struct stat st;
   if (fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
-      error = "cannot read " + path + ": " + std::strerror(EISDIR);
+      error = say("cli.cannot-read", {{"path", path}, {"reason", std::strerror(EISDIR)}});
       return false;
     }
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
@@ -56,7 +57,7 @@ bool read_fd(int fd, const std::string& path, std::string& out, std::string& err
     const ssize_t r = ::read(fd, buf.get(), kChunk);
     if (r < 0) {
       if (errno == EINTR) continue;
-      error = "cannot read " + path + ": " + std::strerror(errno);
+      error = say("cli.cannot-read", {{"path", path}, {"reason", std::strerror(errno)}});
       return false;
     }
     if (r == 0) return true;
@@ -191,7 +192,7 @@ bool gunzip(std::string_view bytes, std::string& out, std::string& error, size_t
         out.append(chunk);
         return true;
       });
-  if (too_large) error = "more than " + mib(limit) + " after decompression";
+  if (too_large) error = say("cli.too-large-inflated", {{"limit", mib(limit)}});
   else error = reason;
   return error.empty();
 }
@@ -201,7 +202,7 @@ bool read_input(const std::string& path, std::string& out, std::string& error, s
   const bool stdin_input = path == "-";
   const int fd = stdin_input ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    error = "cannot read " + path + ": " + std::strerror(errno);
+    error = say("cli.cannot-read", {{"path", path}, {"reason", std::strerror(errno)}});
     return false;
   }
   const bool ok = read_fd(fd, stdin_input ? "stdin" : path, out, error, limit);

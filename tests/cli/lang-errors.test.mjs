@@ -99,3 +99,17 @@ test('alarm: a setting AWS refuses, and the replay\'s report, in Japanese', () =
   assert.match(english.out, /^2 matching events; Sum per 60s period, alarm when Sum GreaterThanOrEqualToThreshold 2 for 1 of 1 periods \(missing data: missing\)$/m);
   assert.match(english.out, /^period \(UTC\) {10}\s+value\s+events$/m);
 });
+
+test('filter: a file that cannot be read, and gzip data that is corrupt, in Japanese', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cwlf-lang-files-'));
+  const broken = join(dir, 'broken.json.gz');
+  writeFileSync(broken, Buffer.from([0x1f, 0x8b, 8, 0, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68]));
+  const missing = join(dir, 'missing.json');
+  const ja = cwlf(['--lang', 'ja', 'filter', '{ $.a = 1 }', broken, missing]);
+  assert.equal(ja.code, 2);
+  assert.ok(ja.err.includes(`cwlf: ${broken}: gzip のデータが壊れています`), ja.err);
+  assert.ok(ja.err.includes(`cwlf: ${missing} を読めません：`), ja.err);
+  const en = cwlf(['--lang', 'en', 'filter', '{ $.a = 1 }', broken, missing]);
+  assert.ok(en.err.includes(`cwlf: ${broken}: the gzip data is corrupt`), en.err);
+  assert.ok(en.err.includes(`cwlf: cannot read ${missing}: `), en.err);
+});
