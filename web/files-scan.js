@@ -1,13 +1,12 @@
 // Loaded into the engine worker (engine-worker.js, importScripts): reads the
-// files the user dropped or picked (.json, .jsonl, CloudTrail's .json.gz, gunzipped
-// with the browser's DecompressionStream) chunk by chunk through the engine's
+// files the user dropped or picked (.json, .jsonl, CloudTrail's .json.gz,
+// through fileBytes() of file-bytes.js) chunk by chunk through the engine's
 // FileScan, and streams progress, matches and the summary back to the page.
 // Between chunks the worker returns to its event loop, so test requests from
 // the page are still answered while a big file is read.
 /* exported handleScan */
 'use strict';
 
-const SCAN_PIECE = 1 << 20;     // bytes handed to the engine at a time
 const SCAN_REPORT_MS = 100;     // how often progress is posted
 const SCAN_YIELD_MS = 30;       // longest stretch of reading before test requests get their turn
 
@@ -21,20 +20,6 @@ function yieldToMessages() {
   });
 }
 let activeScan = 0;             // id of the scan to continue; others stop
-
-// A stream of the file's bytes that counts them as they are read (before
-// any decompression), so progress is measured against the file's size.
-function countedStream(file, onBytes) {
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      onBytes(chunk.byteLength);
-      controller.enqueue(chunk);
-    },
-  });
-  let stream = file.stream().pipeThrough(counter);
-  if (/\.gz$/i.test(file.name)) stream = stream.pipeThrough(new DecompressionStream('gzip'));
-  return stream;
-}
 
 // Why a file's first bytes cannot start JSON, JSON Lines or a CloudTrail
 // file (they must start with '{' or '[' after whitespace and an optional
@@ -127,51 +112,35 @@ async function handleScan(message, engine) {
       const line = { name: file.name, events: 0, matched: 0, errors: 0, error: null };
       perFile.push(line);
       const bytesBefore = bytes;
-      const reader = countedStream(file, (n) => { bytes += n; }).getReader();
       let first = true;
       let failed = null;
-      for (;;) {
-        let chunk;
-        try {
-          chunk = await reader.read();
-        } catch (err) {
-          const message = String(err && err.message ? err.message : err);  // the browser's words
-          failed = { id: /\.gz$/i.test(file.name) ? 'page.files.not-gzip' : 'page.files.read-failed', args: { message } };
-          break;
-        }
-        if (activeScan !== id) {
-          reader.cancel();
-          return;
-        }
-        if (chunk.done) break;
-        const data = chunk.value;
-        inflated += data.length;
-        if (first && data.length > 0) {
-          first = false;
-          failed = notJson(data);
-          if (failed) {
-            reader.cancel().catch(() => {});
-            break;
+      try {
+        // Leaving the loop (break, return) closes the file's reader.
+        for await (const data of fileBytes(file, engine, (n) => { bytes += n; })) {
+          if (activeScan !== id) return;
+          inflated += data.length;
+          if (first && data.length > 0) {
+            first = false;
+            failed = notJson(data);
+            if (failed) break;
+          }
+          engine.HEAPU8.set(data, scan.reserve(data.length));
+          scan.feed(data.length);
+          events = base.events + scan.events();
+          matched = base.matched + scan.matched();
+          errors = base.errors + scan.errors();
+          const now = performance.now();
+          if (now - lastYield > SCAN_YIELD_MS) {
+            await yieldToMessages();
+            lastYield = performance.now();
+          }
+          if (now - lastReport > SCAN_REPORT_MS) {
+            lastReport = now;
+            post('scan-progress', { file: file.name, matches: take() });
           }
         }
-        for (let at = 0; at < data.length; at += SCAN_PIECE) {
-          const piece = data.subarray(at, Math.min(at + SCAN_PIECE, data.length));
-          const ptr = scan.reserve(piece.length);
-          engine.HEAPU8.set(piece, ptr);
-          scan.feed(piece.length);
-        }
-        events = base.events + scan.events();
-        matched = base.matched + scan.matched();
-        errors = base.errors + scan.errors();
-        const now = performance.now();
-        if (now - lastYield > SCAN_YIELD_MS) {
-          await yieldToMessages();
-          lastYield = performance.now();
-        }
-        if (now - lastReport > SCAN_REPORT_MS) {
-          lastReport = now;
-          post('scan-progress', { file: file.name, matches: take() });
-        }
+      } catch (err) {
+        failed = err && err.message ? err.message : String(err);
       }
       if (failed) {
         // Nothing of this file counts; the progress bar moves past it.
