@@ -9,7 +9,8 @@
 
 const SCAN_REPORT_MS = 100;     // how often progress is posted
 const SCAN_YIELD_MS = 30;       // longest stretch of reading before test requests get their turn
-const READ_AHEAD = 4;           // files whose bytes are requested before their turn
+const READ_AHEAD = 16;          // files whose bytes are requested before their turn,
+const READ_AHEAD_BYTES = 32 << 20;  // and their bytes in all
 
 // Lets the worker's event loop run (a test request from the page is a
 // message event): stream reads resolve as microtasks and would not.
@@ -119,9 +120,14 @@ async function handleScan(message, engine) {
   };
   for (let f = 0; f < files.length; f += 1) {
     const file = files[f];
-    // The next few files' bytes are on their way while this one is read
-    // (file-bytes.js); at most READ_AHEAD of them, so memory stays bounded.
-    for (let k = f + 1; k <= f + READ_AHEAD && k < files.length; k += 1) readAhead(files[k]);
+    // The next files' bytes are on their way while this one is read
+    // (file-bytes.js): at most READ_AHEAD files and READ_AHEAD_BYTES, so
+    // memory stays bounded.
+    for (let k = f + 1, ahead = 0; k <= f + READ_AHEAD && k < files.length; k += 1) {
+      ahead += files[k].size;
+      if (ahead > READ_AHEAD_BYTES) break;
+      readAhead(files[k]);
+    }
     const scan = toSend === Infinity ? new engine.FileScan(message.pattern) : new engine.FileScan(message.pattern, toSend);
     const take = () => {
       const matches = scan.takeMatches().map((m) => ({ ...m, file: file.name }));
