@@ -10,12 +10,26 @@
 // GUNZIP_OUT_MAX inflated go that way (CloudTrail writes files of a few MB
 // at most). Anything bigger streams through DecompressionStream, in bounded
 // memory, as before.
-/* exported fileBytes */
+/* exported fileBytes, readAhead */
 'use strict';
 
 const GUNZIP_WHOLE_MAX = 16 << 20;  // compressed bytes inflated in one call
 const GUNZIP_OUT_MAX = 128 << 20;   // inflated bytes held at once
 const FILE_PIECE = 1 << 20;         // bytes yielded at a time
+
+// Reading a picked file is a round trip to the browser's process: one file at
+// a time, hundreds of small CloudTrail files spent most of their time waiting
+// for their bytes. readAhead(file) starts reading a file that fileBytes()
+// will inflate whole (a .gz of up to GUNZIP_WHOLE_MAX), so that it arrives
+// while the ones before it are scanned; fileBytes() takes it from here.
+const aheadReads = new WeakMap();  // File -> Promise<ArrayBuffer>
+function readAhead(file) {
+  if (/\.gz$/i.test(file.name) && file.size <= GUNZIP_WHOLE_MAX && !aheadReads.has(file)) {
+    const read = file.arrayBuffer();
+    read.catch(() => {});  // a failure is fileBytes()'s to report, when it gets there
+    aheadReads.set(file, read);
+  }
+}
 
 // The file's bytes through DecompressionStream (when `gz`) in pieces.
 // onBytes(n) counts the file's own bytes as they are read.
@@ -55,7 +69,9 @@ async function* fileBytes(file, engine, onBytes) {
   // (The size in a gzip trailer is no guide: a cut file's last bytes are not
   // its trailer. A file past GUNZIP_OUT_MAX is found out by inflating.)
   if (gz && engine.Gunzip && file.size <= GUNZIP_WHOLE_MAX) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const read = aheadReads.get(file) || file.arrayBuffer();
+    aheadReads.delete(file);
+    const bytes = new Uint8Array(await read);
     const gunzip = new engine.Gunzip();
     try {
       engine.HEAPU8.set(bytes, gunzip.reserve(bytes.length));

@@ -9,6 +9,8 @@
 
 const SCAN_REPORT_MS = 100;     // how often progress is posted
 const SCAN_YIELD_MS = 30;       // longest stretch of reading before test requests get their turn
+const READ_AHEAD = 16;          // files whose bytes are requested before their turn,
+const READ_AHEAD_BYTES = 32 << 20;  // and their bytes in all
 
 // Lets the worker's event loop run (a test request from the page is a
 // message event): stream reads resolve as microtasks and would not.
@@ -92,11 +94,41 @@ async function handleScan(message, engine) {
   // One line per file: { name, events, matched, errors, error }. A file that
   // cannot be read says why on its line; the others are read all the same.
   const perFile = [];
-  const post = (type, extra) => self.postMessage({
-    type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started, files: perFile, ...extra,
-  });
+  // Each post carries the lines from `linesSent` on (the ones the page has not
+  // had in their final form), never the whole list again: with hundreds of
+  // files, resending and redrawing every line at every post was quadratic.
+  let linesSent = 0;
+  let linesFinal = 0;             // lines of files already read (they change no more)
+  let pendingMatches = [];        // taken from files already read, not yet posted
+  const post = (type, extra) => {
+    self.postMessage({
+      type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started,
+      filesFrom: linesSent, files: perFile.slice(linesSent), ...extra,
+    });
+    linesSent = linesFinal;
+  };
+  // After each file: a progress post at most every SCAN_REPORT_MS (the
+  // final scan-done carries whatever is left).
+  const fileDone = (matches) => {
+    linesFinal = perFile.length;
+    pendingMatches = pendingMatches.concat(matches);
+    const now = performance.now();
+    if (now - lastReport > SCAN_REPORT_MS) {
+      lastReport = now;
+      post('scan-progress', { matches: pendingMatches });
+      pendingMatches = [];
+    }
+  };
   for (let f = 0; f < files.length; f += 1) {
     const file = files[f];
+    // The next files' bytes are on their way while this one is read
+    // (file-bytes.js): at most READ_AHEAD files and READ_AHEAD_BYTES, so
+    // memory stays bounded.
+    for (let k = f + 1, ahead = 0; k <= f + READ_AHEAD && k < files.length; k += 1) {
+      ahead += files[k].size;
+      if (ahead > READ_AHEAD_BYTES) break;
+      readAhead(files[k]);
+    }
     const scan = toSend === Infinity ? new engine.FileScan(message.pattern) : new engine.FileScan(message.pattern, toSend);
     const take = () => {
       const matches = scan.takeMatches().map((m) => ({ ...m, file: file.name }));
@@ -136,7 +168,8 @@ async function handleScan(message, engine) {
           }
           if (now - lastReport > SCAN_REPORT_MS) {
             lastReport = now;
-            post('scan-progress', { file: file.name, matches: take() });
+            post('scan-progress', { file: file.name, matches: pendingMatches.concat(take()) });
+            pendingMatches = [];
           }
         }
       } catch (err) {
@@ -149,7 +182,7 @@ async function handleScan(message, engine) {
         matched = base.matched;
         errors = base.errors;
         bytes = bytesBefore + file.size;
-        post('scan-progress', { file: file.name, matches: [] });
+        fileDone([]);
         continue;
       }
       scan.finish();
@@ -164,12 +197,13 @@ async function handleScan(message, engine) {
       distinctLimit = summary.distinctLimit || distinctLimit;
       mergeRadar(radar, summary);
       Object.assign(line, { events: scan.events(), matched: scan.matched(), errors: scan.errors() });
-      post('scan-progress', { file: file.name, matches: take() });
+      fileDone(take());
     } finally {
       scan.delete();
     }
   }
   post('scan-done', {
+    matches: pendingMatches,
     summary: {
       byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal), otherEventNames, otherPrincipals, distinctLimit,
       silent: radar.silent && { ...radar.silent, byIdentityType: topRows(radar.silent.byIdentityType) },
