@@ -1,5 +1,6 @@
 #include "event_filter.h"
 
+#include "cwlf/i18n.h"
 #include "resource_limits.h"
 
 namespace cwlf {
@@ -11,7 +12,7 @@ FilterResult EventFilter::test(std::string_view message, bool explain) const {
   FilterResult out;
   if (message.size() > kMaxEventBytes) {
     out.error = Diagnostic{"event-too-large", "",
-                           "This event is larger than CloudWatch's log event size limit (1 MB); it was not tested.",
+                           say("events.too-large.filter"),
                            Span{0, static_cast<uint32_t>(message.size())}};
     return out;
   }
