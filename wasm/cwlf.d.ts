@@ -170,6 +170,9 @@ export interface EventSet extends Deletable {
   size(): number;
   events(): { index: number; offset: number; length: number; message: string; error: Diagnostic | null;
     title: string; detail: string }[];
+  // What events() gives without the messages, in columns (identities, titles, details: JSON text).
+  listing(): { offsets: Uint32Array; lengths: Uint32Array; errors: [index: number, error: Diagnostic][]; columns: string };
+  message(index: number): string | undefined;
   verdicts(pattern: string, explain: number): EventSetVerdicts;
   lint(pattern: string): LintResult;
   exclusion(pattern: string, eventIndex: number, byArn: boolean): Exclusion;

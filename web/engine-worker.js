@@ -61,20 +61,29 @@ function instantiate() {
 // EventSet (wasm memory) when the text changes, so that an edit of the pattern
 // costs only the test. `statics`: what the list shows of each event, which
 // depends on the text only.
-let pasted = null;  // { text, set, format, messages, statics: [{ index, offset, length, error, title, detail }], version }
+let pasted = null;  // { text, set, format, statics: [{ index, offset, length, error, identity, title, detail }], version }
 let eventsVersion = 0;
 
 function eventsOf(text) {
   if (pasted && pasted.text === text) return pasted;
   forgetEvents();
   const set = new engine.EventSet(text);
-  const list = set.events();
-  const messages = list.map((event) => event.message);
-  // title and detail: the engine's headline of each event (core/include/cwlf/cloudtrail.h).
-  const statics = list.map(({ index, offset, length, error, identity, title, detail }) => ({ index, offset, length, error, identity, title, detail }));
   eventsVersion += 1;
-  pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };
+  pasted = { text, set, format: set.format(), statics: staticsOf(set.listing()), version: eventsVersion };
   return pasted;
+}
+
+// The list's row of each event, from the engine's columns (EventSet.listing:
+// no messages, which the page asks for one at a time, and no object per event
+// built through embind). title and detail: the engine's headline of each
+// event (core/include/cwlf/cloudtrail.h).
+function staticsOf({ offsets, lengths, errors, columns }) {
+  const { identities, titles, details } = JSON.parse(columns);
+  const statics = Array.from(offsets, (offset, index) => ({
+    index, offset, length: lengths[index], error: null, identity: identities[index], title: titles[index], detail: details[index],
+  }));
+  for (const [index, error] of errors) statics[index].error = error;
+  return statics;
 }
 
 // Frees the events and what was computed on them. After the engine instance
@@ -128,11 +137,11 @@ let staticsSent = 0;  // eventsVersion of the last statics posted
 
 function toPageResult(run, explain) {
   const { events: pastedEvents, verdicts } = run;
-  const { statics, messages } = pastedEvents;
+  const { statics, set } = pastedEvents;
   let selected = null;
   if (statics.length > 0) {
     const index = Math.min(Math.max(explain, 0), statics.length - 1);
-    const message = messages[index];
+    const message = set.message(index);
     selected = {
       index,
       message: message.length > MESSAGE_PREVIEW ? `${message.slice(0, MESSAGE_PREVIEW)}…` : message,
@@ -216,8 +225,8 @@ function proveRequest(message) {
   const b = wellFormed(message.b);
   let sample;
   if (message.sample === 'events' && pasted) {
-    const at = pasted.statics.findIndex((e, i) => !e.error && pasted.messages[i].startsWith('{'));
-    if (at >= 0) sample = pasted.messages[at];
+    const at = pasted.statics.findIndex((e, i) => !e.error && pasted.set.message(i).startsWith('{'));
+    if (at >= 0) sample = pasted.set.message(at);
   }
   const key = JSON.stringify([a, b, sample === undefined ? null : sample]);
   if (!proved || proved.key !== key) {
