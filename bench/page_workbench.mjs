@@ -16,22 +16,16 @@
 // Targets (issue 10): paste -> verdicts <= 500 ms at 5 MB and <= 5 s at the
 // limit; pattern key -> verdicts <= 50 ms at 5 MB; no task over 50 ms while typing.
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, openPage, loadPage, root } from '../tests/browser/harness.mjs';
+import { root } from '../tests/browser/harness.mjs';
+import { withLoadedPage } from './page_harness.mjs';
 import { prettyCloudTrail } from '../tests/browser/big-paste.mjs';
 
 const cloudtrail = (bytes) => prettyCloudTrail(bytes, 'bench');
 const pattern = readFileSync(`${root}tests/data/seed/pattern.txt`, 'utf8').trim();
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
-const server = await startServer();
-const browser = await launchBrowser();
-try {
-  const { page } = await openPage(browser, server);
-  await loadPage(page, server);
+await withLoadedPage(async (page) => {
   await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
-      .observe({ type: 'longtask', buffered: false });
     // Painted: the frame after data-results="current" (a timeout queued from requestAnimationFrame).
     window.__painted = () => new Promise((resolve) => {
       const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
@@ -163,7 +157,4 @@ try {
     await page.keyboard.press('Control+End');
     console.log(`typing 20 keys in the pattern box with ${label} of events: ${await longTasksWhile(() => typeKeys(20))}`);
   }
-} finally {
-  await browser.close();
-  server.stop();
-}
+});
