@@ -10,7 +10,7 @@
 import { Engine } from './engine.js';
 import { Highlighter } from './highlight.js';
 import {
-  FAMILY_LABELS, FORMAT_LABELS, count, counted, renderCounts, renderEventList,
+  FAMILY_LABELS, FORMAT_LABELS, counted, renderCounts,
   renderExplanation, renderPatternStatus, sentence,
 } from './render.js';
 import { seedEvents, seedPattern } from './seed-example.js';
@@ -39,7 +39,7 @@ import { GALLERY } from './gallery-data.js';
 import { BIG_TEXT, BigEventsView } from './big-events.js';
 import { BIG_VIEW } from './big-events-text.js';
 import { markRanges } from './marks.js';
-import { optionAfterKey } from './list-keys.js';
+import { ResultsList } from './results-list.js';
 import { followHover } from './explain-hover.js';
 import { patternFitter } from './pattern-fit.js';
 import { adoptDocumentLanguage, chosenLanguage, initI18n, language, onLanguageChange, t } from './i18n.js';
@@ -52,10 +52,6 @@ const DEBOUNCE_MS = 150;
 // and the engine drops requests superseded while it works (engine.js), so fast
 // typing never queues work. Slower answers (a huge paste) bring the debounce back.
 const QUICK_MS = 50;
-// Rows of the results list drawn at first; more are drawn as the list is
-// scrolled near its end (or with "Show more"): building and laying out
-// thousands of rows for a big paste cost more than the engine's test.
-const LIST_PAGE = 100;
 
 const $ = (id) => document.getElementById(id);
 const patternBox = $('pattern');
@@ -78,7 +74,6 @@ const state = {
   get selected() { return doc.current.selected; },
   set selected(index) { doc.quietly({ selected: index }); },
   filter: 'all',
-  limit: LIST_PAGE,
   shown: null,      // { request, result } last drawn
   hoverNode: null,  // index of the explanation node under the pointer / focus
   warningRange: null,  // { start, end } in the pattern: the warning under the pointer / focus
@@ -187,7 +182,7 @@ function draw({ fromUser }) {
   radarView.update(result, state.selected);  // before drawList, which draws its badges
   renderCounts($('counts'), result, state.filter, (filter) => {
     state.filter = filter;
-    state.limit = LIST_PAGE;
+    resultsList.reset();
     drawList();
   });
   // (before drawList: its badges use the expectations, e.g. "#N" keys just resolved to identities)
@@ -223,20 +218,20 @@ function chipLabel(family) {
     || FAMILY_LABELS[family] || family;
 }
 
+// The results list (results-list.js: ordinary, or virtual for many events).
+const resultsList = new ResultsList({
+  ul: list,
+  more: $('show-more'),
+  onSelect: (index, options) => select(index, options),
+  decorate: (ul) => {
+    expectations.decorate(ul, state.shown.result);
+    radarView.decorate(ul);
+  },
+});
+
 function drawList() {
   const { request, result } = state.shown;
-  const hadFocus = list.contains(document.activeElement);
-  const shownCount = renderEventList(list, result, {
-    filter: state.filter, selected: state.selected, limit: state.limit, text: request.text,
-  });
-  expectations.decorate(list, result);
-  radarView.decorate(list);
-  const more = $('show-more');
-  const rest = shownCount - Math.min(shownCount, state.limit);
-  more.hidden = rest <= 0;
-  more.textContent = rest > 0 ? t('page.list.show-more', { count: count(Math.min(rest, LIST_PAGE)), hidden: count(rest) }) : '';
-  const active = list.querySelector('[aria-selected="true"]');
-  if (hadFocus) (active || list.querySelector('[tabindex="0"]'))?.focus({ preventScroll: false });
+  resultsList.draw(result, { filter: state.filter, selected: state.selected, text: request.text });
 }
 
 function selectedEvent() {
@@ -285,15 +280,7 @@ function select(index, { focus = false } = {}) {
   if (index < 0 || index >= result.events.length) return;
   state.selected = index;
   state.hoverNode = null;
-  for (const li of list.querySelectorAll('[role="option"]')) {
-    const on = Number(li.dataset.index) === index;
-    li.setAttribute('aria-selected', String(on));
-    li.tabIndex = on ? 0 : -1;
-    if (on) {
-      if (focus) li.focus();
-      li.scrollIntoView({ block: 'nearest' });
-    }
-  }
+  resultsList.mark(index, { focus });
   drawExplanation();
   if (bigView.active && current()) bigView.setEvents(result.events, state.selected);
   expectations.update(result, state.selected);
@@ -302,29 +289,6 @@ function select(index, { focus = false } = {}) {
   // The explanation of this event may not have been computed yet.
   if (!result.selected || result.selected.index !== index) requestTest({ now: true });
 }
-
-list.addEventListener('click', (e) => {
-  const li = e.target.closest('[role="option"]');
-  if (li) select(Number(li.dataset.index), { focus: true });
-});
-
-list.addEventListener('keydown', (e) => {
-  const options = [...list.querySelectorAll('[role="option"]')];
-  const to = optionAfterKey(e.key, options.findIndex((li) => li === document.activeElement), options.length);
-  if (to === undefined) return;
-  e.preventDefault();
-  if (to !== null) select(Number(options[to].dataset.index), { focus: true });
-});
-
-$('show-more').addEventListener('click', () => {
-  state.limit += LIST_PAGE;
-  drawList();
-});
-list.addEventListener('scroll', () => {
-  if ($('show-more').hidden || list.scrollTop + list.clientHeight < list.scrollHeight - 400) return;
-  state.limit += LIST_PAGE;
-  drawList();
-}, { passive: true });
 
 // ---- hovering / focusing explanation steps ------------------------------------------
 
@@ -440,7 +404,7 @@ function show(d) {
     }
     boxes.events = d.events;
     state.filter = 'all';
-    state.limit = LIST_PAGE;
+    resultsList.reset();
     state.hoverNode = null;
     fitEvents();
     eventsMarks.clear();
