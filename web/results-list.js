@@ -33,6 +33,15 @@ export class ResultsList {
     this.limit = LIST_PAGE;
     this.drawn = null;  // { result, filter, selected, text, shown }
     this.frame = 0;
+    // The list's scroll position and height, as last seen: reading them from
+    // the list after the page changed would make the browser lay it out
+    // again at once, at every result (a profile showed it as the list's main cost).
+    this.top = 0;
+    this.height = 0;
+    new ResizeObserver(() => {
+      this.height = ul.clientHeight;
+      if (this.virtual) this.schedule();
+    }).observe(ul);
     ul.addEventListener('click', (e) => {
       const li = e.target.closest('[role="option"]');
       if (li) onSelect(Number(li.dataset.index), { focus: true });
@@ -52,7 +61,12 @@ export class ResultsList {
   // A new filter or a new text: back to the first page of rows, at the top.
   reset() {
     this.limit = LIST_PAGE;
-    this.ul.scrollTop = 0;
+    this.scrollTo(0);
+  }
+
+  scrollTo(top) {
+    this.ul.scrollTop = top;
+    this.top = this.ul.scrollTop;
   }
 
   draw(result, { filter, selected, text }) {
@@ -79,22 +93,27 @@ export class ResultsList {
   // The rows in view of a virtual list, and the heights standing for the others.
   window() {
     const n = this.drawn.shown.length;
-    const top = this.ul.scrollTop;
+    const { top } = this;
     // The list scrolls itself (style.css caps its height); never draw more than a screenful.
-    const height = Math.min(this.ul.clientHeight || window.innerHeight, window.innerHeight);
+    const height = Math.min(this.height || window.innerHeight, window.innerHeight);
     const from = Math.max(0, Math.floor(top / ROW_STRIDE) - OVERSCAN);
     const to = Math.min(n, Math.ceil((top + height) / ROW_STRIDE) + OVERSCAN);
     return { from, to, before: from * ROW_STRIDE, after: (n - to) * ROW_STRIDE };
   }
 
+  // The window redrawn at the next frame (once however many scroll events came).
+  schedule() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.redraw();
+    });
+  }
+
   scrolled() {
+    this.top = this.ul.scrollTop;
     if (this.virtual) {
-      if (!this.frame) {
-        this.frame = requestAnimationFrame(() => {
-          this.frame = 0;
-          this.redraw();
-        });
-      }
+      this.schedule();
       return;
     }
     if (this.more.hidden || this.ul.scrollTop + this.ul.clientHeight < this.ul.scrollHeight - 400) return;
@@ -110,9 +129,9 @@ export class ResultsList {
     const at = this.drawn.shown.findIndex((e) => e.index === index);
     if (at >= 0 && this.virtual) {
       const top = at * ROW_STRIDE;
-      const { scrollTop, clientHeight } = this.ul;
-      if (top < scrollTop) this.ul.scrollTop = top;
-      else if (top + ROW_STRIDE > scrollTop + clientHeight) this.ul.scrollTop = top + ROW_STRIDE - clientHeight;
+      const { top: scrollTop, height } = this;
+      if (top < scrollTop) this.scrollTo(top);
+      else if (top + ROW_STRIDE > scrollTop + height) this.scrollTo(top + ROW_STRIDE - height);
       this.redraw();
     } else if (at >= this.limit) {
       this.limit = Math.ceil((at + 1) / LIST_PAGE) * LIST_PAGE;
