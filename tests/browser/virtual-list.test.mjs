@@ -5,22 +5,10 @@
 // event in the events view brings its row into the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prettyCloudTrail } from './big-paste.mjs';
+import { paste, prettyCloudTrail } from './big-paste.mjs';
 import { loadPage, openPage, outputDir, results, settled, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
-
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const box = document.getElementById('events');
-    box.focus({ preventScroll: true });
-    box.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await settled(page);
-}
 
 // The drawn options: [event number (from 1), aria-posinset, aria-setsize, selected].
 const drawn = (page) => results(page).getByRole('option').evaluateAll((els) => els.map((el) => [
