@@ -6,6 +6,8 @@
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include "cwlf/gunzip.h"
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -87,5 +89,11 @@ int main(int argc, char** argv) {
   time_it("zlib", files, [&](const std::string& gz) { return with_zlib(gz, out); });
   time_it("libdeflate", files, [&](const std::string& gz) { return with_libdeflate(d, gz, whole); });
   time_it("isa-l", files, [&](const std::string& gz) { return with_isal(gz, out); });
+  // The page's inflater (core/gunzip, built to wasm for the page), natively.
+  std::vector<uint8_t> mine;
+  time_it("cwlf gunzip", files, [&](const std::string& gz) {
+    cwlf::gunzip(reinterpret_cast<const uint8_t*>(gz.data()), gz.size(), mine, size_t{1} << 30);
+    return mine.size();
+  });
   libdeflate_free_decompressor(d);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in fuzz/ with clang-14 under AddressSanitizer +
 # UndefinedBehaviorSanitizer and runs each for SECONDS (one at a time).
-# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare cli_readers)
+# Usage: scripts/fuzz.sh SECONDS [TARGET ...]   (targets: pattern split evaluate compare cli_readers gunzip)
 # New inputs go to build-fuzz/corpus-TARGET (fuzz/corpus/TARGET, the seed
 # corpus in git, is only read); a crash leaves build-fuzz/crash-* and fails.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET ...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare cli_readers)
+[ ${#targets[@]} -eq 0 ] && targets=(pattern split evaluate compare cli_readers gunzip)
 
 scripts/ensure-deps.sh fuzz
 cxx=clang++-14
@@ -58,7 +58,7 @@ done
 # Link every target before running any: a long run must not link a later
 # target against objects from before a change to the headers.
 for t in "${targets[@]}"; do
-  "$cxx" "${flags[@]}" -Icli -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -lisal -o "$out/fuzz_$t"
+  "$cxx" "${flags[@]}" -Icli -fsanitize=fuzzer "fuzz/fuzz_$t.cc" "${objs[@]}" -lisal -lz -o "$out/fuzz_$t"
 done
 
 status=0

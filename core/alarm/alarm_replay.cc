@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cwlf/alarm.h"
+#include "cwlf/cloudtrail.h"
 #include "evaluate.h"
 #include "json_doc.h"
 
@@ -40,13 +41,8 @@ struct AlarmReplay::Impl {
   size_t list_max = 0;
 
   size_t type_slot(const JsonDoc& doc) {
-    std::string name = kNoIdentityType;
-    if (!doc.nodes.empty() && doc.nodes[0].type == JsonType::Object) {
-      const uint32_t who = doc.member(0, "userIdentity");
-      const uint32_t type =
-          who != kNoNode && doc.nodes[who].type == JsonType::Object ? doc.member(who, "type") : kNoNode;
-      if (type != kNoNode && doc.nodes[type].type == JsonType::String) name = std::string(doc.text(doc.nodes[type]));
-    }
+    std::string name = identity_type(doc);
+    if (name.empty()) name = kNoIdentityType;
     if (name.size() > kMaxIdentityTypeBytes) {
       size_t cut = kMaxIdentityTypeBytes;
       while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;

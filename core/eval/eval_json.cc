@@ -127,11 +127,9 @@ std::string describe_value(const JsonDoc& doc, const JsonNode& n) {
 // For the seed's trap: say which kind of principal made a CloudTrail event.
 std::string identity_hint(const JsonDoc& doc, const Selector& sel) {
   if (sel.steps.empty() || sel.steps[0].kind != StepKind::Member || sel.steps[0].name != "userIdentity") return "";
-  uint32_t ui = doc.member(0, "userIdentity");
-  if (ui == kNoNode) return "";
-  uint32_t t = doc.member(ui, "type");
-  if (t == kNoNode || doc.nodes[t].type != JsonType::String) return "";
-  return say("explain.identity-hint", {{"type", quote_code(doc.text(doc.nodes[t]), 40)}});
+  const std::string type = identity_type(doc);
+  if (type.empty()) return "";
+  return say("explain.identity-hint", {{"type", quote_code(type, 40)}});
 }
 
 std::string missing_reason(const Pattern& p, const ExprNode& c, const JsonDoc& doc, const Resolution& r,

@@ -28,7 +28,7 @@ bool contains(std::string_view text, std::string_view needle) {
 }
 
 // The string member `name` of object node `object`, or kNoNode.
-uint32_t string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
+uint32_t string_node(const JsonDoc& doc, uint32_t object, std::string_view name) {
   const uint32_t n = doc.member(object, name);
   return n != kNoNode && doc.nodes[n].type == JsonType::String ? n : kNoNode;
 }
@@ -47,7 +47,7 @@ bool all_elements_have(const JsonDoc& doc, uint32_t list, std::string_view name,
 
 bool is_eventbridge_cloudtrail(const JsonDoc& doc, uint32_t node) {
   if (doc.nodes[node].type != JsonType::Object) return false;
-  const uint32_t type = string_member(doc, node, "detail-type");
+  const uint32_t type = string_node(doc, node, "detail-type");
   const uint32_t detail = doc.member(node, "detail");
   return type != kNoNode && detail != kNoNode && doc.nodes[detail].type == JsonType::Object &&
          doc.text(doc.nodes[type]).find("via CloudTrail") != std::string_view::npos;

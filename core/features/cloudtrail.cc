@@ -45,13 +45,6 @@ std::string clip(std::string_view text, size_t max_chars) {
 
 }  // namespace
 
-std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
-  if (object == kNoNode || doc.nodes[object].type != JsonType::Object) return "";
-  const uint32_t n = doc.member(object, name);
-  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return "";
-  return std::string(doc.text(doc.nodes[n]));
-}
-
 std::string principal_of(const JsonDoc& doc) {
   if (doc.nodes.empty()) return "(no userIdentity)";
   const uint32_t identity = doc.member(0, "userIdentity");

@@ -11,12 +11,11 @@ namespace cwlf {
 
 namespace {
 
-// A string member of `object`, or nullopt.
+// A string member of `object`, or nullopt (an empty string is a value here:
+// an exclusion can name it).
 std::optional<std::string> string_at(const JsonDoc& doc, uint32_t object, std::string_view name) {
-  if (object == kNoNode) return std::nullopt;
-  const uint32_t n = doc.member(object, name);
-  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return std::nullopt;
-  return std::string(doc.text(doc.nodes[n]));
+  const std::optional<std::string_view> v = string_value(doc, object, name);
+  return v ? std::optional<std::string>(std::string(*v)) : std::nullopt;
 }
 
 // The value as a pattern literal: bare when it is a plain word (as AWS's
@@ -46,9 +45,7 @@ const char* lacking(std::string_view selector) {
 }
 
 std::string identity_type(const Event& e) {
-  if (!e.json || e.json->nodes.empty()) return "";
-  const JsonDoc& doc = *e.json;
-  return string_at(doc, doc.member(0, "userIdentity"), "type").value_or("");
+  return e.json ? identity_type(*e.json) : "";
 }
 
 }  // namespace
@@ -95,7 +92,7 @@ Exclusion build_exclusion(std::string_view pattern, const Event& event, const Sp
     x.error = say("exclusion.error.no-identity");
     return x;
   }
-  x.identity_type = string_at(doc, identity, "type").value_or("");
+  x.identity_type = identity_type(doc);
   const uint32_t session = doc.member(identity, "sessionContext");
   const uint32_t issuer = session == kNoNode ? kNoNode : doc.member(session, "sessionIssuer");
   auto pick = [&](const char* selector, std::optional<std::string> value) {

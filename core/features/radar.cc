@@ -233,12 +233,8 @@ Drop Radar::classify(const Event& event) const {
 }
 
 std::string identity_type_of(const Event& event) {
-  if (event.json && !event.json->nodes.empty()) {
-    const JsonDoc& doc = *event.json;
-    std::string type = string_member(doc, doc.member(0, "userIdentity"), "type");
-    if (!type.empty()) return type;
-  }
-  return "(no userIdentity.type)";
+  std::string type = event.json ? identity_type(*event.json) : "";
+  return type.empty() ? kNoIdentityType : type;
 }
 
 RadarReport radar_events(const Radar& radar, const std::vector<Event>& events,

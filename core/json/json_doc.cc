@@ -141,6 +141,21 @@ uint32_t JsonDoc::member(uint32_t object, std::string_view name) const {
   return found;
 }
 
+std::optional<std::string_view> string_value(const JsonDoc& doc, uint32_t object, std::string_view name) {
+  const uint32_t n = doc.member(object, name);
+  if (n == kNoNode || doc.nodes[n].type != JsonType::String) return std::nullopt;
+  return doc.text(doc.nodes[n]);
+}
+
+std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name) {
+  return std::string(string_value(doc, object, name).value_or(std::string_view()));
+}
+
+std::string identity_type(const JsonDoc& doc) {
+  if (doc.nodes.empty()) return "";
+  return string_member(doc, doc.member(0, "userIdentity"), "type");
+}
+
 uint32_t JsonDoc::element(uint32_t array, uint32_t index) const {
   if (array >= nodes.size() || nodes[array].type != JsonType::Array) return kNoNode;
   if (index >= nodes[array].child_count) return kNoNode;

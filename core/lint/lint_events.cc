@@ -26,13 +26,6 @@ uint32_t resolve(const JsonDoc& doc, const Selector& sel) {
   return node;
 }
 
-std::string identity_type(const JsonDoc& doc) {
-  const uint32_t identity = doc.nodes.empty() ? kNoNode : doc.member(0, "userIdentity");
-  const uint32_t type = identity == kNoNode ? kNoNode : doc.member(identity, "type");
-  if (type == kNoNode || doc.nodes[type].type != JsonType::String) return "";
-  return std::string(doc.text(doc.nodes[type]));
-}
-
 // "#2, #5 and 3 more"
 std::string event_list(const std::vector<size_t>& indexes) {
   std::string out;

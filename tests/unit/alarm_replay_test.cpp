@@ -149,16 +149,18 @@ TEST_CASE("alarm replay: matching events per period by identity type, most frequ
       by("Root", "2026-11-01T00:07:00Z"),
       ev("ConsoleLogin", "2026-11-01T00:08:00Z"),  // no userIdentity
       "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":7},\"eventTime\":\"2026-11-01T00:09:00Z\"}",
+      "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":\"\"},\"eventTime\":\"2026-11-01T00:09:30Z\"}",
       "{\"eventName\":\"GetObject\",\"userIdentity\":{\"type\":\"AWSService\"},\"eventTime\":\"2026-11-01T00:09:00Z\"}",
   };
   const AlarmReplayResult r = replay("{ $.eventName = ConsoleLogin }", events, a);
   REQUIRE(r.datapoints.size() == 2);
-  // Root 3, (none) 2 (no identity, and a type that is not a string), IAMUser 1; the
-  // non-matching AWSService event is not counted.
+  // Root 3, (none) 3 (no identity, a type that is not a string, an empty type), IAMUser 1;
+  // the non-matching AWSService event is not counted. Root and (none) tie at 3: the
+  // first seen (Root) comes first.
   CHECK(r.identity_types == std::vector<std::string>{"Root", "(none)", "IAMUser"});
   REQUIRE(r.identity_counts.size() == 2);
   CHECK(r.identity_counts[0] == std::vector<uint64_t>{1, 0, 1});
-  CHECK(r.identity_counts[1] == std::vector<uint64_t>{2, 2, 0});
+  CHECK(r.identity_counts[1] == std::vector<uint64_t>{2, 3, 0});
   for (size_t i = 0; i < r.datapoints.size(); ++i) {
     uint64_t total = 0;
     for (uint64_t n : r.identity_counts[i]) total += n;

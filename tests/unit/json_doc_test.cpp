@@ -391,3 +391,23 @@ TEST_CASE("parse_json survives random bytes", "[json][fuzz]") {
   }
   CHECK(ok > 0);
 }
+
+TEST_CASE("json doc: string members and the identity type") {
+  const JsonDoc doc = parse_json(R"({"a":"x","e":"","n":1,"userIdentity":{"type":"IAMUser"},"o":{"a":"y"}})").doc;
+  CHECK(string_value(doc, 0, "a") == std::optional<std::string_view>("x"));
+  CHECK(string_value(doc, 0, "e") == std::optional<std::string_view>(""));  // present, empty
+  CHECK_FALSE(string_value(doc, 0, "n"));                                    // not a string
+  CHECK_FALSE(string_value(doc, 0, "missing"));
+  CHECK_FALSE(string_value(doc, kNoNode, "a"));
+  CHECK_FALSE(string_value(doc, doc.member(0, "a"), "a"));  // not an object
+  CHECK(string_member(doc, doc.member(0, "o"), "a") == "y");
+  CHECK(string_member(doc, 0, "e").empty());
+  CHECK(string_member(doc, 0, "n").empty());
+  CHECK(identity_type(doc) == "IAMUser");
+  // The last duplicate key wins, as for every member read.
+  CHECK(identity_type(parse_json(R"({"userIdentity":{"type":"Root","type":"AssumedRole"}})").doc) == "AssumedRole");
+  for (const char* none : {R"({"userIdentity":{"type":""}})", R"({"userIdentity":{"type":null}})",
+                           R"({"userIdentity":"Root"})", R"({"type":"Root"})", R"(["Root"])", R"("Root")"})
+    CHECK(identity_type(parse_json(none).doc).empty());
+  CHECK(identity_type(JsonDoc{}).empty());
+}

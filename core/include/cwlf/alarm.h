@@ -97,8 +97,7 @@ struct ListedEvent {
 // any later new type are counted together as kOtherIdentityType.
 constexpr size_t kMaxIdentityTypes = 8;
 constexpr const char* kOtherIdentityType = "(other)";
-// Events with no string userIdentity.type (not CloudTrail, or no identity).
-constexpr const char* kNoIdentityType = "(none)";
+// Events with no identity type are counted as kNoIdentityType (cloudtrail.h).
 // Longer identity types are cut (at a UTF-8 character boundary).
 constexpr size_t kMaxIdentityTypeBytes = 64;
 

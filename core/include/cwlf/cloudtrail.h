@@ -13,9 +13,10 @@
 
 namespace cwlf {
 
-// The value of `object`'s member `name` when it is a string, else "" (no such
-// member, another kind, or `object` is kNoNode or not an object).
-std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name);
+// How a record with no identity type (identity_type() is "": not CloudTrail,
+// no userIdentity, or no non-empty string type) is labelled wherever events
+// are counted by identity type (the alarm chart, the radar's silent drops).
+constexpr const char* kNoIdentityType = "(none)";
 
 // The principal of a CloudTrail record (doc node 0 an object): the role behind
 // an assumed-role session (sessionIssuer.userName), else the IAM user's

@@ -48,6 +48,21 @@ struct JsonDoc {
   uint32_t element(uint32_t array, uint32_t index) const;
 };
 
+// The value of `object`'s member `name` when it is a string; nullopt when
+// there is no such member, it is another kind, or `object` is kNoNode or not
+// an object. The view points into doc.strings.
+std::optional<std::string_view> string_value(const JsonDoc& doc, uint32_t object, std::string_view name);
+// string_value() as a string, "" when absent: for readers to whom an empty
+// string and no string mean the same (headlines, summaries).
+std::string string_member(const JsonDoc& doc, uint32_t object, std::string_view name);
+
+// A CloudTrail record's `userIdentity.type` (the root an object whose member
+// `userIdentity` is an object whose member `type` is a non-empty string);
+// "" otherwise. The one reader of the identity type, for every stage that
+// groups or explains events by it (alarm chart, radar, lint, explanations,
+// exclusions): `"type": ""` counts as no type everywhere (docs/semantics.md).
+std::string identity_type(const JsonDoc& doc);
+
 struct JsonParseResult {
   JsonDoc doc;                      // empty when `error` is set
   std::optional<Diagnostic> error;  // span: the byte where parsing failed (offset in `text`)

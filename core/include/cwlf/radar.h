@@ -100,7 +100,7 @@ struct ScopeLeak {
 };
 
 // The userIdentity.type of a CloudTrail event ("IAMUser", "Root", …), or
-// "(no userIdentity.type)".
+// "(none)".
 std::string identity_type_of(const Event& event);
 
 // The radar over pasted events and their verdicts (results: one per event,
