@@ -17,7 +17,7 @@ export function eventsView() {
 
 // ---- drawing -----------------------------------------------------------------
 
-
+// Every answer of the engine is drawn by draw() (page-engine.js calls it).
 drawAnswersWith(draw);
 
 export function draw({ fromUser }) {
