@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Benchmark (by hand, no pass/fail): how fast headless Chromium inflates the
 // CloudTrail tree of bench/cloudtrail-tree.sh (456 .json.gz files, 101 MB
-// inflated) with what the page uses, DecompressionStream (the browser's own
-// zlib), against inflating in wasm (wasm-gzip: Rust's libflate compiled to
-// wasm, 121 KB) and in plain JavaScript (fflate). Issue 12 asked for this
-// comparison before choosing the page's inflater; docs/performance.md has the
-// figures. Each file is inflated whole, one after the other on the main
+// inflated) with the page's own inflater (the engine's Gunzip, core/gunzip
+// in dist/cwlf.wasm: what web/file-bytes.js uses), the browser's
+// DecompressionStream (what the page used before), another inflater compiled
+// to wasm (wasm-gzip: Rust's libflate, 121 KB) and plain JavaScript (fflate).
+// Issue 12 asked for this comparison before choosing the page's inflater;
+// docs/performance.md has the figures. Each file is inflated whole, one after the other on the main
 // thread, best of 5; only the inflated byte count is kept.
 // Usage: node bench/page_inflate.mjs [TREE=build/bench-data/tree]
 import { execFileSync } from 'node:child_process';
@@ -42,7 +43,10 @@ const served = new Map([
   ['/fflate.js', { type: 'text/javascript', body: readFileSync(join(deps, 'node_modules/fflate/esm/browser.js')) }],
   ['/wasm_gzip.js', { type: 'text/javascript', body: readFileSync(join(deps, 'node_modules/wasm-gzip/wasm_gzip.js')) }],
   ['/wasm_gzip.wasm', { type: 'application/wasm', body: readFileSync(join(deps, 'node_modules/wasm-gzip/wasm_gzip.wasm')) }],
+  ['/cwlf.js', { type: 'text/javascript', body: readFileSync(join(root, 'dist/cwlf.js')) }],
+  ['/cwlf.wasm', { type: 'application/wasm', body: readFileSync(join(root, 'dist/cwlf.wasm')) }],
 ]);
+if (!existsSync(join(root, 'dist/cwlf.js'))) throw new Error('no dist/: run scripts/build-web.sh first');
 
 const browser = await launchBrowser();
 try {
@@ -52,6 +56,7 @@ try {
     return hit ? route.fulfill({ status: 200, contentType: hit.type, body: hit.body }) : route.fulfill({ status: 404 });
   });
   await page.goto(`${ORIGIN}/`);
+  await page.addScriptTag({ url: '/cwlf.js' });
   const rows = await page.evaluate(async (lengths) => {
     const all = new Uint8Array(await (await fetch('/files.bin')).arrayBuffer());
     const parts = [];
@@ -59,6 +64,8 @@ try {
     const fflate = await import('/fflate.js');
     const gzip = await import('/wasm_gzip.js');
     await gzip.default('/wasm_gzip.wasm');
+    const cwlf = await self.createCwlf({ locateFile: (f) => `/${f}` });
+    const ours = new cwlf.Gunzip();
     async function viaStream(part) {
       const reader = new Blob([part]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
       let n = 0;
@@ -73,6 +80,11 @@ try {
       return (await new Response(new Blob([part]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()).byteLength;
     }
     const ways = [
+      ['cwlf Gunzip (core/gunzip in wasm; the page now)', async (part) => {
+        cwlf.HEAPU8.set(part, ours.reserve(part.length));
+        if (ours.inflate(part.length, 1 << 28)) throw new Error('cwlf Gunzip refused a file');
+        return ours.size();
+      }],
       ['DecompressionStream, read loop (as the page reads)', viaStream],
       ['DecompressionStream, Response.arrayBuffer()', viaResponse],
       ['wasm-gzip 2.1.0 (libflate in wasm)', async (part) => { const n = gzip.decompress(part).length; gzip.freeBuffer(); return n; }],

@@ -21,7 +21,7 @@ importScripts('worker-protocol.js');
 const protocol = cwlfWorkerProtocol;
 // Big-file reading (files.js). The single-file build (cwlf.html, which sets
 // cwlfWasmBase64) has no files beside it and goes without.
-if (!self.cwlfWasmBase64) importScripts('files-scan.js', 'alarm-scan.js');
+if (!self.cwlfWasmBase64) importScripts('file-bytes.js', 'files-scan.js', 'alarm-scan.js');
 
 // Longest message sent to the page with the selected event.
 const MESSAGE_PREVIEW = 20000;

@@ -1,15 +1,16 @@
 // Loaded into the engine worker (engine-worker.js, importScripts): reads the
-// files the user dropped or picked (.json, .jsonl, CloudTrail's .json.gz, gunzipped
-// with the browser's DecompressionStream) chunk by chunk through the engine's
+// files the user dropped or picked (.json, .jsonl, CloudTrail's .json.gz,
+// through fileBytes() of file-bytes.js) chunk by chunk through the engine's
 // FileScan, and streams progress, matches and the summary back to the page.
 // Between chunks the worker returns to its event loop, so test requests from
 // the page are still answered while a big file is read.
 /* exported handleScan */
 'use strict';
 
-const SCAN_PIECE = 1 << 20;     // bytes handed to the engine at a time
 const SCAN_REPORT_MS = 100;     // how often progress is posted
 const SCAN_YIELD_MS = 30;       // longest stretch of reading before test requests get their turn
+const READ_AHEAD = 16;          // files whose bytes are requested before their turn,
+const READ_AHEAD_BYTES = 32 << 20;  // and their bytes in all
 
 // Lets the worker's event loop run (a test request from the page is a
 // message event): stream reads resolve as microtasks and would not.
@@ -21,20 +22,6 @@ function yieldToMessages() {
   });
 }
 let activeScan = 0;             // id of the scan to continue; others stop
-
-// A stream of the file's bytes that counts them as they are read (before
-// any decompression), so progress is measured against the file's size.
-function countedStream(file, onBytes) {
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      onBytes(chunk.byteLength);
-      controller.enqueue(chunk);
-    },
-  });
-  let stream = file.stream().pipeThrough(counter);
-  if (/\.gz$/i.test(file.name)) stream = stream.pipeThrough(new DecompressionStream('gzip'));
-  return stream;
-}
 
 // Why a file's first bytes cannot start JSON, JSON Lines or a CloudTrail
 // file (they must start with '{' or '[' after whitespace and an optional
@@ -106,11 +93,41 @@ async function handleScan(message, engine) {
   // One line per file: { name, events, matched, errors, error }. A file that
   // cannot be read says why on its line; the others are read all the same.
   const perFile = [];
-  const post = (type, extra) => self.postMessage({
-    type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started, files: perFile, ...extra,
-  });
+  // Each post carries the lines from `linesSent` on (the ones the page has not
+  // had in their final form), never the whole list again: with hundreds of
+  // files, resending and redrawing every line at every post was quadratic.
+  let linesSent = 0;
+  let linesFinal = 0;             // lines of files already read (they change no more)
+  let pendingMatches = [];        // taken from files already read, not yet posted
+  const post = (type, extra) => {
+    self.postMessage({
+      type, id, bytes, inflated, total, events, matched, errors, ms: performance.now() - started,
+      filesFrom: linesSent, files: perFile.slice(linesSent), ...extra,
+    });
+    linesSent = linesFinal;
+  };
+  // After each file: a progress post at most every SCAN_REPORT_MS (the
+  // final scan-done carries whatever is left).
+  const fileDone = (matches) => {
+    linesFinal = perFile.length;
+    pendingMatches = pendingMatches.concat(matches);
+    const now = performance.now();
+    if (now - lastReport > SCAN_REPORT_MS) {
+      lastReport = now;
+      post('scan-progress', { matches: pendingMatches });
+      pendingMatches = [];
+    }
+  };
   for (let f = 0; f < files.length; f += 1) {
     const file = files[f];
+    // The next files' bytes are on their way while this one is read
+    // (file-bytes.js): at most READ_AHEAD files and READ_AHEAD_BYTES, so
+    // memory stays bounded.
+    for (let k = f + 1, ahead = 0; k <= f + READ_AHEAD && k < files.length; k += 1) {
+      ahead += files[k].size;
+      if (ahead > READ_AHEAD_BYTES) break;
+      readAhead(files[k]);
+    }
     const scan = toSend === Infinity ? new engine.FileScan(message.pattern) : new engine.FileScan(message.pattern, toSend);
     const take = () => {
       const matches = scan.takeMatches().map((m) => ({ ...m, file: file.name }));
@@ -126,50 +143,36 @@ async function handleScan(message, engine) {
       const line = { name: file.name, events: 0, matched: 0, errors: 0, error: null };
       perFile.push(line);
       const bytesBefore = bytes;
-      const reader = countedStream(file, (n) => { bytes += n; }).getReader();
       let first = true;
       let failed = null;
-      for (;;) {
-        let chunk;
-        try {
-          chunk = await reader.read();
-        } catch (err) {
-          failed = `${err && err.message ? err.message : err}${/\.gz$/i.test(file.name) ? ' (is it really gzip?)' : ''}`;
-          break;
-        }
-        if (activeScan !== id) {
-          reader.cancel();
-          return;
-        }
-        if (chunk.done) break;
-        const data = chunk.value;
-        inflated += data.length;
-        if (first && data.length > 0) {
-          first = false;
-          failed = notJson(data);
-          if (failed) {
-            reader.cancel().catch(() => {});
-            break;
+      try {
+        // Leaving the loop (break, return) closes the file's reader.
+        for await (const data of fileBytes(file, engine, (n) => { bytes += n; })) {
+          if (activeScan !== id) return;
+          inflated += data.length;
+          if (first && data.length > 0) {
+            first = false;
+            failed = notJson(data);
+            if (failed) break;
+          }
+          engine.HEAPU8.set(data, scan.reserve(data.length));
+          scan.feed(data.length);
+          events = base.events + scan.events();
+          matched = base.matched + scan.matched();
+          errors = base.errors + scan.errors();
+          const now = performance.now();
+          if (now - lastYield > SCAN_YIELD_MS) {
+            await yieldToMessages();
+            lastYield = performance.now();
+          }
+          if (now - lastReport > SCAN_REPORT_MS) {
+            lastReport = now;
+            post('scan-progress', { file: file.name, matches: pendingMatches.concat(take()) });
+            pendingMatches = [];
           }
         }
-        for (let at = 0; at < data.length; at += SCAN_PIECE) {
-          const piece = data.subarray(at, Math.min(at + SCAN_PIECE, data.length));
-          const ptr = scan.reserve(piece.length);
-          engine.HEAPU8.set(piece, ptr);
-          scan.feed(piece.length);
-        }
-        events = base.events + scan.events();
-        matched = base.matched + scan.matched();
-        errors = base.errors + scan.errors();
-        const now = performance.now();
-        if (now - lastYield > SCAN_YIELD_MS) {
-          await yieldToMessages();
-          lastYield = performance.now();
-        }
-        if (now - lastReport > SCAN_REPORT_MS) {
-          lastReport = now;
-          post('scan-progress', { file: file.name, matches: take() });
-        }
+      } catch (err) {
+        failed = err && err.message ? err.message : String(err);
       }
       if (failed) {
         // Nothing of this file counts; the progress bar moves past it.
@@ -178,7 +181,7 @@ async function handleScan(message, engine) {
         matched = base.matched;
         errors = base.errors;
         bytes = bytesBefore + file.size;
-        post('scan-progress', { file: file.name, matches: [] });
+        fileDone([]);
         continue;
       }
       scan.finish();
@@ -193,12 +196,13 @@ async function handleScan(message, engine) {
       distinctLimit = summary.distinctLimit || distinctLimit;
       mergeRadar(radar, summary);
       Object.assign(line, { events: scan.events(), matched: scan.matched(), errors: scan.errors() });
-      post('scan-progress', { file: file.name, matches: take() });
+      fileDone(take());
     } finally {
       scan.delete();
     }
   }
   post('scan-done', {
+    matches: pendingMatches,
     summary: {
       byEventName: topRows(byEventName), byPrincipal: topRows(byPrincipal), otherEventNames, otherPrincipals, distinctLimit,
       silent: radar.silent && { ...radar.silent, byIdentityType: topRows(radar.silent.byIdentityType) },

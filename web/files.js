@@ -86,10 +86,10 @@ export class FilesTool {
     this.progress.max = Math.max(m.total, 1);
     this.progress.value = m.bytes;
     const counts = t(m.errors ? 'page.files.counts-errors' : 'page.files.counts', { events: counted(m.events, 'page.counts.events'), matched: count(m.matched), errors: count(m.errors) });
-    this.drawFiles(m.files || []);
+    if (m.files) this.drawFiles(m.files, m.filesFrom || 0);
+    this.addMatches(m.matches || []);
     if (m.type === 'scan-progress') {
       this.status.textContent = t('page.files.progress-status', { bytes: formatBytes(m.bytes), total: formatBytes(m.total), counts });
-      this.addMatches(m.matches || []);
       return;
     }
     // scan-done
@@ -107,10 +107,12 @@ export class FilesTool {
     this.drawSummary(m.summary);
   }
 
-  // One line per file read so far: its events and matches, or why it could not be read.
-  drawFiles(files) {
-    if (files.length < 1) return;
-    this.perFile.replaceChildren(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
+  // One line per file read so far: its events and matches, or why it could not
+  // be read. `files` are the lines from number `from` on (the worker sends only
+  // those that are new or were still being read): the others stay as drawn.
+  drawFiles(files, from) {
+    while (this.perFile.children.length > from) this.perFile.lastElementChild.remove();
+    this.perFile.append(...files.map((f) => h('li', { class: f.error ? 'files-error' : '' },
       h('span', { class: 'files-where' }, f.name), ': ',
       f.error ? t('page.files.not-read', { message: f.error })
         : t('page.files.line', {

@@ -73,7 +73,7 @@ GunzipStatus stored_block(BitReader& br, const uint8_t* in, size_t n, Output& ou
   if (len != (~nlen & 0xFFFFu)) return GunzipStatus::Corrupt;
   if (n - at - 4 < len) return GunzipStatus::Truncated;
   if (!out.reserve(len)) return GunzipStatus::TooLarge;
-  std::memcpy(out.at(out.size()), in + at + 4, len);
+  if (len > 0) std::memcpy(out.at(out.size()), in + at + 4, len);  // (an empty output has no buffer yet)
   out.advance(len);
   br = BitReader(in, n, at + 4 + len);
   return GunzipStatus::Ok;

@@ -4,6 +4,7 @@
 // and a refusal, never a crash, for what zlib refuses (every truncation,
 // flipped bytes, forged trailers, limits).
 #include "gunzip.h"
+#include "../support/zlib_reference.h"
 
 #include <zlib.h>
 
@@ -34,33 +35,6 @@ Bytes zlib_gzip(const Bytes& data, int level, int strategy = Z_DEFAULT_STRATEGY)
   REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
   out.resize(z.total_out);
   deflateEnd(&z);
-  return out;
-}
-
-// zlib's own verdict on a gzip file (every member): its bytes, or nullopt when
-// it refuses. Members are inflated one after another as gzip(1) does.
-std::optional<Bytes> zlib_gunzip(const Bytes& gz) {
-  Bytes out;
-  size_t at = 0;
-  do {
-    z_stream z{};
-    if (inflateInit2(&z, 15 + 16) != Z_OK) return std::nullopt;
-    z.next_in = const_cast<Bytef*>(gz.data() + at);
-    z.avail_in = static_cast<uInt>(gz.size() - at);
-    int r = Z_OK;
-    uint8_t buf[16384];
-    while (r == Z_OK) {
-      z.next_out = buf;
-      z.avail_out = sizeof buf;
-      r = inflate(&z, Z_NO_FLUSH);
-      out.insert(out.end(), buf, buf + (sizeof buf - z.avail_out));
-      if (r == Z_BUF_ERROR && z.avail_in == 0) break;
-    }
-    const size_t used = gz.size() - at - z.avail_in;
-    inflateEnd(&z);
-    if (r != Z_STREAM_END) return std::nullopt;
-    at += used;
-  } while (gz.size() - at >= 2 && gz[at] == 0x1F && gz[at + 1] == 0x8B);
   return out;
 }
 
