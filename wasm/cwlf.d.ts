@@ -205,6 +205,16 @@ export interface FileScan extends Deletable {
   errors(): number;
 }
 
+/** A whole .gz file inflated in wasm (core/gunzip): reserve, copy the bytes to HEAPU8, inflate. */
+export interface Gunzip extends Deletable {
+  reserve(bytes: number): number;  // a pointer into HEAPU8 to copy the compressed file to
+  /** '' when inflated, else why not (in the current language). */
+  inflate(bytes: number, maxOut: number): string;
+  tooLarge(): boolean;             // the last inflate() stopped at maxOut
+  output(): number;                // a pointer into HEAPU8: the inflated bytes, until the next call
+  size(): number;
+}
+
 export interface StreamFilter extends Deletable {
   error(): string;
   reserve(bytes: number): number;
@@ -294,6 +304,7 @@ export interface CwlfModule {
   FileScan: new (pattern: string, keep?: number) => FileScan;
   StreamFilter: new (pattern: string, lines: boolean) => StreamFilter;
   AlarmScan: new (pattern: string, settings: AlarmSettings) => AlarmScan;
+  Gunzip: new () => Gunzip;
   HEAPU8: Uint8Array;
 }
 
