@@ -9,7 +9,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCloudTrail } from './cloudtrail-files.mjs';
-import { launchBrowser, loadPage, openPage, startServer } from '../tests/browser/harness.mjs';
+import { withLoadedPage } from './page_harness.mjs';
 
 const targetMB = Number(process.argv[2] || 50);
 
@@ -19,17 +19,7 @@ let t = Date.now();
 const records = await writeCloudTrail(file, targetMB);
 console.log(`generated ${file}: ${(statSync(file).size / 1e6).toFixed(1)} MB gzip, ${records.toLocaleString('en')} records (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 
-const server = await startServer();
-const browser = await launchBrowser();
-try {
-  const { page } = await openPage(browser, server);
-  await loadPage(page, server);
-  await page.evaluate(() => {
-    window.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+await withLoadedPage(async (page) => {
   await page.getByRole('textbox', { name: 'Filter pattern' }).fill('{ $.eventName = PutRolePolicy && $.userIdentity.sessionContext.sessionIssuer.userName != cm-policymaintainer }');
   await page.waitForSelector('html[data-results="current"]');
   t = Date.now();
@@ -43,11 +33,8 @@ try {
   await page.waitForSelector('html[data-files="done"]', { timeout: 600_000 });
   const ms = Date.now() - t;
   const status = await page.locator('#files .files-status').textContent();
-  const longest = await page.evaluate(() => window.longest);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
   const uncompressed = (await page.evaluate(() => document.querySelector('#files progress').max)) / 1e6;
   console.log(`page read it in ${(ms / 1000).toFixed(1)} s (${(uncompressed / (ms / 1000)).toFixed(1)} MB/s of gzip): ${status}`);
   console.log(`responsiveness while reading: pattern edit re-tested in ${editMs} ms; longest main-thread task ${longest.toFixed(0)} ms`);
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

@@ -9,7 +9,8 @@
 // handlers kept out of it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage, loadPage, root } from '../tests/browser/harness.mjs';
+import { root } from '../tests/browser/harness.mjs';
+import { withLoadedPage } from './page_harness.mjs';
 
 const corpus = readFileSync(`${root}tests/data/corpus/cloudtrail-docs.ndjson`, 'utf8').split('\n').filter(Boolean);
 const events = Array.from({ length: 1000 }, (_, i) => JSON.stringify(JSON.parse(corpus[i % corpus.length]), null, 4));
@@ -35,11 +36,7 @@ for (let i = 0; i < rounds; i++) {
 }
 set.delete();
 
-const server = await startServer();
-const browser = await launchBrowser();
-try {
-  const { page } = await openPage(browser, server);
-  await loadPage(page, server);
+await withLoadedPage(async (page) => {
   const eventsBox = page.getByRole('textbox', { name: 'Log events' });
   const patternBox = page.getByRole('textbox', { name: 'Filter pattern' });
   // As a paste: the whole text at once, one input event (fill() types it in).
@@ -95,10 +92,7 @@ try {
   console.log(`page, key press -> that frame painted: ${fmt(painted)}`);
   console.log(`floor: key press -> the typed character painted, the page's handlers kept out: ${fmt(typed)}`);
   console.log(`event list items in the page: ${listed}`);
-} catch (e) {
+}).catch((e) => {
   console.error(String(e.message).slice(0, 400));
   process.exitCode = 1;
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

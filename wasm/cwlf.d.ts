@@ -170,6 +170,9 @@ export interface EventSet extends Deletable {
   size(): number;
   events(): { index: number; offset: number; length: number; message: string; error: Diagnostic | null;
     title: string; detail: string }[];
+  // What events() gives without the messages, in columns (identities, titles, details: JSON text).
+  listing(): { offsets: Uint32Array; lengths: Uint32Array; errors: [index: number, error: Diagnostic][]; columns: string };
+  message(index: number): string | undefined;
   verdicts(pattern: string, explain: number): EventSetVerdicts;
   lint(pattern: string): LintResult;
   exclusion(pattern: string, eventIndex: number, byArn: boolean): Exclusion;
@@ -200,6 +203,16 @@ export interface FileScan extends Deletable {
   events(): number;
   matched(): number;
   errors(): number;
+}
+
+/** A whole .gz file inflated in wasm (core/gunzip): reserve, copy the bytes to HEAPU8, inflate. */
+export interface Gunzip extends Deletable {
+  reserve(bytes: number): number;  // a pointer into HEAPU8 to copy the compressed file to
+  /** '' when inflated, else why not (in the current language). */
+  inflate(bytes: number, maxOut: number): string;
+  tooLarge(): boolean;             // the last inflate() stopped at maxOut
+  output(): number;                // a pointer into HEAPU8: the inflated bytes, until the next call
+  size(): number;
 }
 
 export interface StreamFilter extends Deletable {
@@ -291,6 +304,7 @@ export interface CwlfModule {
   FileScan: new (pattern: string, keep?: number) => FileScan;
   StreamFilter: new (pattern: string, lines: boolean) => StreamFilter;
   AlarmScan: new (pattern: string, settings: AlarmSettings) => AlarmScan;
+  Gunzip: new () => Gunzip;
   HEAPU8: Uint8Array;
 }
 

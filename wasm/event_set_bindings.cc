@@ -6,6 +6,8 @@
 //   const set = new cwlf.EventSet(text);
 //   set.format();                 // 'json-objects', 'lines', ...
 //   set.events();                 // [{ index, offset, length, message, error }]
+//   set.listing();                // the same without messages, in columns (what the page's list needs)
+//   set.message(3);               // one event's message
 //   set.verdicts(pattern, 3);     // { pattern, counts, verdicts: Uint8Array, extracted, explained, explanation }
 //   set.lint(pattern); set.exclusion(pattern, 3, false); set.metric(pattern, definition);
 //   set.delete();                 // frees the events (a C++ object: delete it when done)
@@ -29,6 +31,8 @@ class EventSet {
   std::string format() const { return cwlf::input_format_name(events_.input().format); }
   double size() const { return static_cast<double>(events_.input().events.size()); }
   val events() const { return events_.events(); }
+  val listing() const { return events_.listing(); }
+  val message(uint32_t index) const { return events_.message(index); }
   // explain: the index of the event to explain, or -1 for none.
   val verdicts(const std::string& pattern, int32_t explain) { return events_.verdicts(pattern, explain); }
   val lint(const std::string& pattern) const { return events_.lint(pattern); }
@@ -49,6 +53,8 @@ EMSCRIPTEN_BINDINGS(cwlf_event_set) {
       .function("format", &EventSet::format)
       .function("size", &EventSet::size)
       .function("events", &EventSet::events)
+      .function("listing", &EventSet::listing)
+      .function("message", &EventSet::message)
       .function("verdicts", &EventSet::verdicts)
       .function("lint", &EventSet::lint)
       .function("exclusion", &EventSet::exclusion)

@@ -4,7 +4,11 @@
 #include "cwlf/workbench.h"
 
 #include <optional>
+#include <tuple>
 #include <vector>
+
+#include "rapidjson/stringbuffer.h"
+#include "rapidjson/writer.h"
 
 #include "cwlf/cloudtrail.h"
 #include "cwlf/exclusion.h"
@@ -106,6 +110,69 @@ val PastedEvents::events() const {
     list.set(i, e);
   }
   return list;
+}
+
+namespace {
+// One column of strings as a JSON array, under `name`.
+template <typename Writer, typename Get>
+void string_column(Writer& w, const char* name, size_t n, Get get) {
+  w.Key(name);
+  w.StartArray();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& s = get(i);
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  }
+  w.EndArray();
+}
+
+val u32_array(const std::vector<uint32_t>& values) {
+  // One copy out of wasm memory: a view alone would break when memory grows.
+  return val::global("Uint32Array").new_(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+}  // namespace
+
+// Every per-event value crossing into JavaScript costs a call through embind,
+// and the messages are megabytes: the page's list needs neither one object per
+// event nor any message (it asks for the one it shows, message()). So the
+// numbers go out as two typed arrays and the strings as one JSON text, which
+// JSON.parse reads far faster than embind could build the same arrays.
+val PastedEvents::listing() const {
+  const size_t n = input_.events.size();
+  std::vector<uint32_t> offsets(n), lengths(n);
+  std::vector<cwlf::EventHeadline> headlines;
+  headlines.reserve(n);
+  val errors = val::array();
+  uint32_t with_errors = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const cwlf::Event& event = input_.events[i];
+    std::tie(offsets[i], lengths[i]) = index_.span(event.span);
+    headlines.push_back(cwlf::event_headline(event));
+    if (event.error) {
+      val entry = val::array();
+      entry.set(0, static_cast<uint32_t>(i));
+      entry.set(1, diagnostic_js(*event.error, index_));
+      errors.set(with_errors++, entry);
+    }
+  }
+  const std::vector<std::string> identities = cwlf::event_identities(input_.events);
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  string_column(w, "identities", n, [&](size_t i) -> const std::string& { return identities[i]; });
+  string_column(w, "titles", n, [&](size_t i) -> const std::string& { return headlines[i].title; });
+  string_column(w, "details", n, [&](size_t i) -> const std::string& { return headlines[i].detail; });
+  w.EndObject();
+  val out = val::object();
+  out.set("offsets", u32_array(offsets));
+  out.set("lengths", u32_array(lengths));
+  out.set("errors", errors);
+  out.set("columns", val(std::string(buffer.GetString(), buffer.GetSize())));
+  return out;
+}
+
+val PastedEvents::message(uint32_t index) const {
+  if (index >= input_.events.size()) return val::undefined();
+  return val(input_.events[index].message);
 }
 
 val PastedEvents::lint(const std::string& pattern) const {

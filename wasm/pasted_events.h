@@ -33,6 +33,13 @@ class PastedEvents {
   val verdicts(const std::string& pattern, int32_t explain);
   // [{ index, offset, length, message, error }]: what depends on the text only.
   val events() const;
+  // What a list of the events shows, without the messages, in a few values
+  // rather than one object per event (the page's worker, docs/api.md):
+  // { offsets: Uint32Array, lengths: Uint32Array, errors: [[index, diagnostic]...],
+  //   columns: JSON text of { identities: [...], titles: [...], details: [...] } }
+  val listing() const;
+  // The message of event `index` (as in events()), or undefined when there is none.
+  val message(uint32_t index) const;
   // { warnings, normalised }
   val lint(const std::string& pattern) const;
   val exclusion(const std::string& pattern, uint32_t index, bool by_arn) const;

@@ -41,7 +41,6 @@ export class AlarmPanel {
     this.chart = root.querySelector('.alarm-chart-box');
     this.status = root.querySelector('.alarm-status');
     this.periodBox = root.querySelector('.alarm-period-box');
-    engine.onAlarm = (m) => this.received(m);
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.run();
@@ -125,7 +124,7 @@ export class AlarmPanel {
     this.listedShown = null;
     this.periodBox.replaceChildren();
     document.documentElement.dataset.alarm = 'running';
-    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.id, pattern: this.ran.pattern, settings, files, lang: language() });
+    this.replay(this.id, { pattern: this.ran.pattern, settings, files });
   }
 
   // A bar chosen: the replay again, keeping that period's events.
@@ -137,8 +136,16 @@ export class AlarmPanel {
     this.periodBox.replaceChildren();
     this.listedShown = null;
     this.periodBox.textContent = t('page.alarm.listing', { time: point.timestamp });
-    this.engine.worker.postMessage({ type: 'alarm-scan', id: this.listId, pattern, files, lang: language(),
+    this.replay(this.listId, { pattern, files,
       settings: { ...settings, listFrom: point.start, listTo: point.start + periodMs, listMax: LIST_MAX } });
+  }
+
+  // The files through the engine's AlarmScan (alarm-scan.js): received() gets
+  // { id, result } or { id, error }, id saying which replay it answers.
+  replay(id, request) {
+    this.engine.ask('alarm-scan', { ...request, lang: language() }).then(
+      (result) => this.received({ id, result }),
+      (err) => this.received({ id, error: err.message }));
   }
 
   received(m) {

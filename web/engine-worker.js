@@ -5,12 +5,12 @@
 // The messages in and out are declared once, in worker-protocol.js
 // (docs/worker-protocol.md): a request that does not fit it, or of an
 // unknown type, is answered with { type: 'reply', id, ok: false, error }.
-//   test  -> { type: 'reply', id, ok: true, result, ms }   result: see toPageResult()
-//            { type: 'reply', id, ok: false, error }       the engine threw (it is restarted from the kept bytes)
+// Every request but scan is answered by one reply:
+//   { type: 'reply', id, ok: true, result, ms }   test: see toPageResult(); sql, prove, test-messages,
+//                                                 alarm-scan: see ANSWERS and alarm-scan.js
+//   { type: 'reply', id, ok: false, error }       e.g. the engine threw (it is restarted from the kept bytes)
+//   scan -> scan-progress notices and one scan-done (files-scan.js)
 //   also:    { type: 'ready', loadMs }, { type: 'fatal', message } (the engine could not be loaded at all)
-//   test-messages -> { type: 'messages-result', id, compiled, tested } (the golden conformance table)
-//   sql -> { type: 'sql-result', id, result }; alarm-scan -> alarm-progress / alarm-done notices
-//   prove -> { type: 'prove-result', id, result } (comparePatterns' answer, see proveRequest)
 /* global createCwlf, handleScan, handleAlarmScan, cwlfWorkerProtocol */
 'use strict';
 
@@ -61,20 +61,29 @@ function instantiate() {
 // EventSet (wasm memory) when the text changes, so that an edit of the pattern
 // costs only the test. `statics`: what the list shows of each event, which
 // depends on the text only.
-let pasted = null;  // { text, set, format, messages, statics: [{ index, offset, length, error, title, detail }], version }
+let pasted = null;  // { text, set, format, statics: [{ index, offset, length, error, identity, title, detail }], version }
 let eventsVersion = 0;
 
 function eventsOf(text) {
   if (pasted && pasted.text === text) return pasted;
   forgetEvents();
   const set = new engine.EventSet(text);
-  const list = set.events();
-  const messages = list.map((event) => event.message);
-  // title and detail: the engine's headline of each event (core/include/cwlf/cloudtrail.h).
-  const statics = list.map(({ index, offset, length, error, identity, title, detail }) => ({ index, offset, length, error, identity, title, detail }));
   eventsVersion += 1;
-  pasted = { text, set, format: set.format(), messages, statics, version: eventsVersion };
+  pasted = { text, set, format: set.format(), statics: staticsOf(set.listing()), version: eventsVersion };
   return pasted;
+}
+
+// The list's row of each event, from the engine's columns (EventSet.listing:
+// no messages, which the page asks for one at a time, and no object per event
+// built through embind). title and detail: the engine's headline of each
+// event (core/include/cwlf/cloudtrail.h).
+function staticsOf({ offsets, lengths, errors, columns }) {
+  const { identities, titles, details } = JSON.parse(columns);
+  const statics = Array.from(offsets, (offset, index) => ({
+    index, offset, length: lengths[index], error: null, identity: identities[index], title: titles[index], detail: details[index],
+  }));
+  for (const [index, error] of errors) statics[index].error = error;
+  return statics;
 }
 
 // Frees the events and what was computed on them. After the engine instance
@@ -126,11 +135,11 @@ let staticsSent = 0;  // eventsVersion of the last statics posted
 
 function toPageResult(run, explain) {
   const { events: pastedEvents, verdicts } = run;
-  const { statics, messages } = pastedEvents;
+  const { statics, set } = pastedEvents;
   let selected = null;
   if (statics.length > 0) {
     const index = Math.min(Math.max(explain, 0), statics.length - 1);
-    const message = messages[index];
+    const message = set.message(index);
     selected = {
       index,
       message: message.length > MESSAGE_PREVIEW ? `${message.slice(0, MESSAGE_PREVIEW)}…` : message,
@@ -214,8 +223,8 @@ function proveRequest(message) {
   const b = wellFormed(message.b);
   let sample;
   if (message.sample === 'events' && pasted) {
-    const at = pasted.statics.findIndex((e, i) => !e.error && pasted.messages[i].startsWith('{'));
-    if (at >= 0) sample = pasted.messages[at];
+    const at = pasted.statics.findIndex((e, i) => !e.error && pasted.set.message(i).startsWith('{'));
+    if (at >= 0) sample = pasted.set.message(at);
   }
   const key = JSON.stringify([a, b, sample === undefined ? null : sample]);
   if (!proved || proved.key !== key) {
@@ -232,6 +241,62 @@ function summaryOf(pattern) {
 let queue = Promise.resolve();
 let text = '';  // the Log events box's text, as last sent
 
+// The test itself: the page's result (toPageResult) plus what it asked for.
+function testRequest(message) {
+  // The page sends the events' text only when it changed (engine.js).
+  if (message.text !== undefined) text = wellFormed(String(message.text));
+  useLanguage(typeof message.lang === 'string' ? message.lang : 'en');
+  const run = runTest(wellFormed(String(message.pattern)), text, message.explain | 0);
+  const result = toPageResult(run, message.explain | 0);
+  addExtras(result, run, message);
+  return result;
+}
+
+// Requests answered by one reply, in turn, each by the function that computes
+// its result (docs/worker-protocol.md lists each result).
+const ANSWERS = {
+  test: testRequest,
+  // "Copy as… Athena SQL / DuckDB SQL" (export-panel.js).
+  sql: (message) => engine.sql(wellFormed(message.pattern), message.dialect),
+  // "Compare with…": the relation over every possible event (compare-proof.js).
+  prove: proveRequest,
+  // The offline twin of TestMetricFilter (the golden conformance table runs through it).
+  'test-messages': (message) => {
+    const pattern = wellFormed(message.pattern);
+    const messages = Array.from(message.messages, (m) => wellFormed(String(m)));
+    return { compiled: engine.compile(pattern), tested: engine.testMetricFilter(pattern, messages) };
+  },
+};
+
+function answer(message) {
+  const t0 = performance.now();
+  try {
+    self.postMessage(protocol.reply(message.id, ANSWERS[message.type](message), performance.now() - t0));
+  } catch (err) {
+    forgetEvents({ alive: false });  // they belonged to the instance being replaced
+    self.postMessage(protocol.failure(message.id, err && err.message || err));
+    // An abort (e.g. out of memory) leaves the instance unusable: start a fresh one.
+    return instantiate();
+  }
+  return undefined;
+}
+
+// Files (files-scan.js, alarm-scan.js): read alongside the queued requests,
+// not behind them; they return to the event loop between chunks.
+function fileRequest(message) {
+  if (message.type === 'alarm-scan') {
+    // One reply with the alarm's history. Its refusals (a setting AWS does not
+    // accept) are the engine's sentences: in the page's language.
+    if (typeof message.lang === 'string') useLanguage(message.lang);
+    return handleAlarmScan(message, engine).then(
+      (result) => self.postMessage(protocol.reply(message.id, result, 0)),
+      (err) => self.postMessage(protocol.failure(message.id, err && err.message || err)));
+  }
+  // scan: scan-progress notices, then one scan-done.
+  if (typeof handleScan !== 'function') throw new Error('reading files is not available in the single-file page');
+  return handleScan(message, engine);
+}
+
 self.onmessage = (e) => {
   const message = e.data;
   const problem = protocol.check(message);
@@ -239,73 +304,12 @@ self.onmessage = (e) => {
     self.postMessage(protocol.failure(message && message.id, problem));
     return;
   }
-  // Big files (files-scan.js): read alongside test requests, not queued behind them.
-  if (message && (message.type === 'scan' || message.type === 'scan-cancel')) {
-    loading.then(() => {
-      if (typeof handleScan !== 'function') throw new Error('reading files is not available in the single-file page');
-      return handleScan(message, engine);
-    }).catch((err) => {
-      self.postMessage({ type: 'scan-done', id: message.id, error: String(err && err.message || err) });
+  if (protocol.FILES[message.type]) {
+    loading.then(() => fileRequest(message)).catch((err) => {
+      const error = String(err && err.message || err);
+      self.postMessage(message.type === 'scan' ? { type: 'scan-done', id: message.id, error } : protocol.failure(message.id, error));
     });
     return;
   }
-  if (message && message.type === 'alarm-scan') {  // alarm-scan.js
-    // Its refusals (a setting AWS does not accept) are the engine's sentences: in the page's language.
-    loading.then(() => {
-      if (typeof message.lang === 'string') useLanguage(message.lang);
-      return handleAlarmScan(message, engine);
-    })
-      .catch((err) => self.postMessage({ type: 'alarm-done', id: message.id, error: String(err && err.message || err) }));
-    return;
-  }
-  if (message && message.type === 'sql') {
-    // "Copy as… Athena SQL / DuckDB SQL" (export-panel.js).
-    queue = queue.then(() => loading).then(() => {
-      const result = engine.sql(wellFormed(String(message.pattern)), String(message.dialect));
-      self.postMessage({ type: 'sql-result', id: message.id, result });
-    }).catch((err) => {
-      self.postMessage({ type: 'sql-result', id: message.id,
-        result: { ok: false, family: 'engine', reason: String(err && err.message || err) } });
-    });
-    return;
-  }
-  if (message && message.type === 'prove') {
-    // "Compare with…": the relation over every possible event (compare-proof.js).
-    queue = queue.then(() => loading).then(() => {
-      self.postMessage({ type: 'prove-result', id: message.id, result: proveRequest(message) });
-    }).catch((err) => {
-      self.postMessage({ type: 'prove-result', id: message.id, result: { error: { message: String(err && err.message || err) } } });
-    });
-    return;
-  }
-  if (message && message.type === 'test-messages') {
-    // The offline twin of TestMetricFilter (the golden conformance table runs through it).
-    queue = queue.then(() => loading).then(() => {
-      const pattern = wellFormed(String(message.pattern));
-      const messages = Array.from(message.messages || [], (m) => wellFormed(String(m)));
-      self.postMessage({ type: 'messages-result', id: message.id, compiled: engine.compile(pattern),
-        tested: engine.testMetricFilter(pattern, messages) });
-    }).catch((err) => {
-      self.postMessage({ type: 'failed', id: message.id, message: String(err && err.message || err) });
-    });
-    return;
-  }
-  queue = queue.then(() => loading).then(() => {
-    const t0 = performance.now();
-    // The page sends the events' text only when it changed (engine.js).
-    if (message.text !== undefined) text = wellFormed(String(message.text));
-    try {
-      useLanguage(typeof message.lang === 'string' ? message.lang : 'en');
-      const run = runTest(wellFormed(String(message.pattern)), text, message.explain | 0);
-      const result = toPageResult(run, message.explain | 0);
-      addExtras(result, run, message);
-      self.postMessage(protocol.reply(message.id, result, performance.now() - t0));
-    } catch (err) {
-      forgetEvents({ alive: false });  // they belonged to the instance being replaced
-      self.postMessage(protocol.failure(message.id, err && err.message || err));
-      // An abort (e.g. out of memory) leaves the instance unusable: start a fresh one.
-      return instantiate();
-    }
-    return undefined;
-  }).catch(() => {});
+  queue = queue.then(() => loading).then(() => answer(message)).catch(() => {});
 };

@@ -20,9 +20,8 @@ export class Engine {
     this.sentText = null;
     // What the list shows of each event, sent by the worker once per text.
     this.statics = { version: 0, list: [] };
-    // SQL requests of the "Copy as…" panel (export-panel.js) and proofs
-    // (compare-proof.js), by id.
-    this.sqlPending = new Map();
+    // Requests other than test, answered by one reply each (ask()), by id.
+    this.pending = new Map();
     // The page has one engine; the export panel finds it here.
     Engine.current = this;
     // boot.js may have started the worker already (and kept what it said).
@@ -71,39 +70,41 @@ export class Engine {
     });
   }
 
+  // Any request but test and scan (worker-protocol.js): resolves to the
+  // reply's result, or rejects with an Error saying why it failed. These run
+  // in the worker's turn, or alongside it for files; they never wait for or
+  // drop a test.
+  ask(type, fields) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...fields, type, id });
+    });
+  }
+
   // The pattern as SQL (docs/sql.md): resolves to the engine's sql() answer.
   sql(pattern, dialect) {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.sqlPending.set(id, resolve);
-      this.worker.postMessage({ type: 'sql', id, pattern, dialect });
-    });
+    return this.ask('sql', { pattern, dialect })
+      .catch((err) => ({ ok: false, family: 'engine', reason: err.message }));
   }
 
   // How pattern a relates to pattern b over every possible event
   // (compare-proof.js): resolves to comparePatterns' answer (docs/api.md).
   prove(a, b, sample) {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.sqlPending.set(id, resolve);
-      this.worker.postMessage({ type: 'prove', id, a, b, sample });
-    });
+    return this.ask('prove', { a, b, sample }).catch((err) => ({ error: { message: err.message } }));
   }
 
   receive(message) {
-    if (message.type === 'sql-result' || message.type === 'prove-result') {
-      const resolve = this.sqlPending.get(message.id);
-      this.sqlPending.delete(message.id);
-      if (resolve) resolve(message.result);
+    if (message.type === protocol.REPLY && this.pending.has(message.id)) {
+      const { resolve, reject } = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.ok) resolve(message.result);
+      else reject(new Error(message.error));
       return;
     }
     // Progress of a file scan (files.js): not an answer to a test request.
     if (typeof message.type === 'string' && message.type.startsWith('scan-')) {
       if (this.onScan) this.onScan(message);
-      return;
-    }
-    if (message.type === 'alarm-done') {  // alarm-panel.js
-      if (this.onAlarm) this.onAlarm(message);
       return;
     }
     if (message.type === 'ready') {

@@ -184,20 +184,40 @@ function rowKey(event, isSelected) {
   return `${verdictOf(event)}|${isSelected}|${extracted}|${language()}|${event.error ? event.error.message : ''}`;
 }
 
-export function renderEventList(ul, result, { filter, selected, limit, text }) {
+// The events the filter lets through, in order.
+export function shownEvents(result, filter) {
+  return filter === 'all' ? result.events : result.events.filter((e) => verdictOf(e) === filter);
+}
+
+// Draws shown[from, to) (every shown event up to `limit` when no window is
+// given). window: { from, to, before, after } for a virtual list
+// (results-list.js): the rows in view, and the heights in pixels of what
+// stands for the rows above and below, so the scrollbar keeps the whole list's
+// length. Each option then says its place in the whole list (aria-setsize,
+// aria-posinset), so a screen reader counts every event, drawn or not.
+export function renderEventList(ul, result, { shown, selected, limit, text, window: view = null }) {
   let cache = rowCache.get(ul);
   if (!cache || cache.text !== text) {
     cache = { text, rows: new Map() };
     rowCache.set(ul, cache);
   }
-  const shown = result.events.filter((e) => filter === 'all' || verdictOf(e) === filter);
+  const from = view ? view.from : 0;
+  const to = view ? view.to : Math.min(shown.length, limit);
   const wanted = [];
   const rows = new Map();
-  for (const event of shown.slice(0, limit)) {
+  for (let at = from; at < to; at++) {
+    const event = shown[at];
     const isSelected = event.index === selected;
     const key = rowKey(event, isSelected);
     let row = cache.rows.get(event.index);
     if (!row || row.key !== key) row = { key, li: eventRow(event, isSelected, text) };
+    if (view) {
+      row.li.setAttribute('aria-setsize', String(shown.length));
+      row.li.setAttribute('aria-posinset', String(at + 1));
+    } else if (row.li.hasAttribute('aria-setsize')) {
+      row.li.removeAttribute('aria-setsize');
+      row.li.removeAttribute('aria-posinset');
+    }
     rows.set(event.index, row);
     wanted.push(row.li);
   }
@@ -206,10 +226,15 @@ export function renderEventList(ul, result, { filter, selected, limit, text }) {
     wanted.push(h('li', { class: 'event-empty', role: 'presentation' },
       result.events.length === 0 ? t('page.list.no-events') : t('page.list.empty-group')));
   }
+  if (view) {
+    wanted.unshift(spacer(cache, 'before', view.before));
+    wanted.push(spacer(cache, 'after', view.after));
+  }
   // Long lists skip laying out the rows out of view (style.css); short ones
   // draw every row at once, e.g. for a screenshot of the whole page.
-  const long = wanted.length > LONG_LIST;
+  const long = !view && wanted.length > LONG_LIST;
   if (ul.classList.contains('long') !== long) ul.classList.toggle('long', long);
+  if (ul.classList.contains('virtual') !== !!view) ul.classList.toggle('virtual', !!view);
   // Touch only the children that differ (most often none or a few).
   let at = ul.firstChild;
   for (const li of wanted) {
@@ -230,6 +255,14 @@ export function renderEventList(ul, result, { filter, selected, limit, text }) {
     if (first) first.tabIndex = 0;
   }
   return shown.length;
+}
+
+// The stand-in for the rows above or below a virtual list's window.
+function spacer(cache, which, height) {
+  if (!cache[which]) cache[which] = h('li', { class: 'event-spacer', role: 'none', 'aria-hidden': 'true' });
+  const px = `${height}px`;
+  if (cache[which].style.height !== px) cache[which].style.height = px;
+  return cache[which];
 }
 
 export function errorSentence(error, text) {

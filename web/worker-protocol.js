@@ -30,18 +30,25 @@
     // Stop reading files (no answer).
     'scan-cancel': { id: 'integer?' },
     // Replay the files' events through the metric filter and an alarm
-    // (alarm-scan.js); answered by alarm-progress notices and one alarm-done.
+    // (alarm-scan.js); answered by one reply, result: AlarmScan's result (docs/api.md).
     'alarm-scan': { id: 'integer', pattern: 'string', settings: 'object', files: 'files', lang: 'string?' },
-    // The pattern as SQL ("Copy as…"); answered by one sql-result.
+    // The pattern as SQL ("Copy as…"); answered by one reply, result: sql()'s answer.
     sql: { id: 'integer', pattern: 'string', dialect: 'string' },
     // How pattern a relates to pattern b over every possible event, with
     // witness events (compare-proof.js); sample: 'events' edits the first JSON
-    // event of the last test's text into the witnesses. Answered by one prove-result.
+    // event of the last test's text into the witnesses. Answered by one
+    // reply, result: comparePatterns' answer.
     prove: { id: 'integer', a: 'string', b: 'string', sample: 'string?' },
     // Raw messages, as TestMetricFilter takes them (the golden conformance
-    // table runs through it); answered by one messages-result.
+    // table runs through it); answered by one reply, result: { compiled, tested }.
     'test-messages': { id: 'integer', pattern: 'string', messages: 'files' },
   };
+
+  // Requests that read files: the worker runs them alongside the others (it
+  // returns to its event loop between chunks), not queued behind them. Every
+  // other request is answered in turn. scan and scan-cancel answer with the
+  // notices below instead of a reply.
+  var FILES = Object.freeze({ scan: true, 'scan-cancel': true, 'alarm-scan': true });
 
   // Messages the worker sends without being asked for a reply of its own.
   var NOTICES = {
@@ -94,6 +101,6 @@
   }
 
   root.cwlfWorkerProtocol = Object.freeze({
-    REQUESTS: REQUESTS, NOTICES: NOTICES, REPLY: REPLY, check: check, reply: reply, failure: failure,
+    REQUESTS: REQUESTS, FILES: FILES, NOTICES: NOTICES, REPLY: REPLY, check: check, reply: reply, failure: failure,
   });
 }(self));

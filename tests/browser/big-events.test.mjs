@@ -5,27 +5,12 @@
 // and the view, and a reload keeps the work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prettyCloudTrail } from './big-paste.mjs';
+import { paste, prettyCloudTrail } from './big-paste.mjs';
 import { loadPage, openPage, outputDir, results, settled, useBrowser, verdictsOf } from './harness.mjs';
 
 const env = useBrowser();
 
 const cloudtrail = (bytes) => prettyCloudTrail(bytes, 'big');
-
-// What Ctrl+V does: a paste event on the focused events box (or view).
-async function paste(page, text) {
-  await page.evaluate((t) => {
-    const view = document.querySelector('.big-events');
-    const target = view && !view.hidden ? view.querySelector('.big-scroll') : document.getElementById('events');
-    // (Focus without scrolling, as a click in the box gives it.)
-    target.focus({ preventScroll: true });
-    if (target.select) target.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await settled(page);
-}
 
 const view = (page) => page.locator('.big-events');
 const titles = (page) => results(page).getByRole('option').locator('.event-title').allTextContents();

@@ -20,8 +20,8 @@ test('the golden conformance table holds in the page\'s worker', async () => {
       answers.push(await new Promise((resolve, reject) => {
         worker.onmessage = (e) => {
           if (e.data.id !== id) return;
-          if (e.data.type === 'messages-result') resolve({ compiled: e.data.compiled, tested: e.data.tested });
-          else reject(new Error(e.data.message));
+          if (e.data.type === 'reply' && e.data.ok) resolve(e.data.result);
+          else reject(new Error(e.data.error));
         };
         worker.postMessage({ type: 'test-messages', id, ...all[id] });
       }));
