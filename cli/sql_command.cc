@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cwlf/i18n.h"
 #include "caret.h"
 #include "cwlf/sql.h"
 
@@ -76,11 +77,12 @@ int cmd_sql(const std::vector<std::string>& args) {
   SqlResult r = pattern_text_to_sql(pattern, o);
   if (!r.ok) {
     if (r.refusal_family == "option") return sql_usage_error(r.reason);
-    std::cerr << "cwlf: cannot translate this pattern into SQL exactly (" << r.refusal_family << ")";
+    std::cerr << "cwlf: " << say("cli.sql.refused", {{"family", r.refusal_family}});
+    const std::string reason = say("cli.sql.reason", {{"reason", r.reason}});  // with the language's full stop
     if (r.span.length > 0)
-      std::cerr << "\n" << caret_diagnostic(pattern, Diagnostic{r.refusal_family, "", r.reason + ".", r.span});
+      std::cerr << "\n" << caret_diagnostic(pattern, Diagnostic{r.refusal_family, "", reason, r.span});
     else
-      std::cerr << ": " << r.reason << ".\n";
+      std::cerr << ": " << reason << "\n";
     return 2;
   }
   std::cout << r.sql << "\n";

@@ -7,6 +7,8 @@
 //
 // Pure functions, no DOM: used by the page (export-panel.js) and by Node.
 
+import { phrase } from './phrase.js';
+
 // A POSIX shell word: single quotes, with ' written as '\''.
 export function shellQuote(text) {
   return `'${String(text).replace(/'/g, "'\\''")}'`;
@@ -158,8 +160,9 @@ export function cdk(pattern, options) {
 // the text shown. A pattern SQL cannot say exactly gets the reason, as a comment.
 export function sqlText(result) {
   if (result && result.ok) return `${result.sql}\n`;
-  const why = result ? `${result.reason} (${result.family})` : 'the engine did not answer';
-  return `-- Not translated: SQL cannot say this pattern exactly: ${why}.\n`;
+  const why = result ? `${result.reason} (${result.family})`
+    : phrase('page.export.sql-no-answer', 'the engine did not answer');
+  return `-- ${phrase('page.export.sql-refused', 'Not translated: SQL cannot say this pattern exactly: {why}.', { why })}\n`;
 }
 
 export const FORMATS = {

@@ -4,6 +4,7 @@
 // number literal against a number.
 #include <cmath>
 
+#include "cwlf/i18n.h"
 #include "sql_internal.h"
 
 namespace cwlf::sql_detail {
@@ -56,7 +57,7 @@ std::string literal_equal(Context& c, const Value& v, const std::string& text) {
 std::string number_compare(Context& c, const ExprNode& cond, const std::string& number) {
   if (!std::isfinite(cond.value.number)) {
     c.refuse("number-literal",
-             "the number " + cond.value.text + " is outside the range of a double, which SQL cannot write",
+             say("sql.number-out-of-range", {{"number", cond.value.text}}),
              cond.value.span);
     return "FALSE";
   }

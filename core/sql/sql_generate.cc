@@ -1,6 +1,7 @@
 // The SQL generator's entry point: picks the family's translation, wraps
 // the predicate in a whole query when a table is given, and reports the
 // first construct that cannot be translated exactly.
+#include "cwlf/i18n.h"
 #include "sql_internal.h"
 
 namespace cwlf {
@@ -48,10 +49,10 @@ SqlResult refused(std::string family, std::string reason, Span span = {}) {
 }  // namespace
 
 SqlResult pattern_to_sql(const Pattern& p, const SqlOptions& o) {
-  if (o.column.empty()) return refused("option", "the column name is empty");
-  if (o.query != SqlQuery::Predicate && o.table.empty()) return refused("option", "this query needs a table (--table)");
+  if (o.column.empty()) return refused("option", say("sql.option.column-empty"));
+  if (o.query != SqlQuery::Predicate && o.table.empty()) return refused("option", say("sql.option.needs-table"));
   if (o.period_minutes == 0 || o.period_minutes > 10080)
-    return refused("option", "the period must be 1 to 10080 minutes (one week)");
+    return refused("option", say("sql.option.period"));
   sd::Dialect d(o.dialect);
   sd::Context c{p, d, sd::quote_identifier(o.column), std::nullopt, 0};
   std::string predicate;
@@ -87,7 +88,7 @@ SqlResult pattern_to_sql(const Pattern& p, const SqlOptions& o) {
 SqlResult pattern_text_to_sql(std::string_view text, const SqlOptions& o) {
   CompileResult cr = compile_pattern(text);
   if (!cr.pattern) {
-    std::string why = cr.error ? cr.error->message : "the pattern is invalid";
+    std::string why = cr.error ? cr.error->message : say("sql.pattern-invalid");
     return refused("pattern-invalid", why, cr.error ? cr.error->span : Span{});
   }
   return pattern_to_sql(*cr.pattern, o);

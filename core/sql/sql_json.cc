@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cwlf/i18n.h"
 #include "sql_internal.h"
 
 namespace cwlf::sql_detail {
@@ -147,17 +148,14 @@ class JsonGen {
       case NumberText::IntegersOnly:
         if (literal_matches(c_.p, v, "0") != literal_matches(c_.p, v, "-0")) {
           c_.refuse("json-number-text",
-                    "this text comparison tells the JSON number -0 from 0, but DuckDB and Trino read -0 back as 0",
+                    say("sql.json.minus-zero"),
                     v.span);
           return "FALSE";
         }
         break;
       case NumberText::Unsafe:
         c_.refuse("json-number-text",
-                  "a JSON number with a fraction or an exponent could satisfy this text comparison by its "
-                  "spelling, which cwlf keeps as written, but DuckDB and Trino read numbers as values and write "
-                  "them back in their own spelling (1.50 as 1.5, 1e3 as 1000.0); compare with a number instead, "
-                  "or with text no decimal number can match",
+                  say("sql.json.number-spelling"),
                   v.span);
         return "FALSE";
     }

@@ -11,6 +11,7 @@
 // nothing follows it; a `$` followed by more atoms is refused.
 #include <string>
 
+#include "cwlf/i18n.h"
 #include "regex_internal.h"  // the regex stage's parsed form (sql links that stage)
 #include "sql_internal.h"
 
@@ -72,7 +73,7 @@ bool parse(const Regex& re, ri::Ast& ast) {
 std::optional<std::string> translate_regex(const Regex& re, Refusal& refusal, Span span) {
   ri::Ast ast;
   if (!parse(re, ast)) {
-    refusal = {"regex", "the regular expression could not be read again for translation", span};
+    refusal = {"regex", say("sql.regex.unreadable"), span};
     return std::nullopt;
   }
   std::string out;
@@ -88,10 +89,7 @@ std::optional<std::string> translate_regex(const Regex& re, Refusal& refusal, Sp
         case ri::Item::Kind::End: {
           for (size_t j = i + 1; j < items.size(); ++j)
             if (items[j].kind == ri::Item::Kind::Set) {
-              refusal = {"regex",
-                         "`$` followed by more of the expression: Java lets `$` stand before a final line "
-                         "terminator that the rest may then match, which RE2 cannot say",
-                         span};
+              refusal = {"regex", say("sql.regex.dollar-before-more"), span};
               return std::nullopt;
             }
           out += "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z";
