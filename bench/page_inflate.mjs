@@ -10,27 +10,20 @@
 // thread, best of 5; only the inflated byte count is kept.
 // Usage: node bench/page_inflate.mjs [TREE=build/bench-data/tree]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/browser/harness.mjs';
+import { treeFiles } from './tree-files.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const tree = process.argv[2] || join(root, 'build/bench-data/tree');
-if (!existsSync(tree)) throw new Error(`no tree at ${tree}: run bench/cloudtrail-tree.sh first`);
 const deps = join(root, 'bench/inflate-page');
 if (!existsSync(join(deps, 'node_modules/wasm-gzip'))) {
   execFileSync('npm', ['--prefix', deps, 'install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 
-const files = [];
-(function walk(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (p.endsWith('.json.gz')) files.push(readFileSync(p));
-  }
-})(tree);
+const files = treeFiles(tree).map((p) => readFileSync(p));
 // One body holding every file, and their lengths, so the page fetches once.
 const lengths = files.map((f) => f.length);
 const body = Buffer.concat(files);

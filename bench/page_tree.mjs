@@ -8,23 +8,16 @@
 // the two are compared on the same machine at the same load. Prints the time
 // and the files panel's own status line (it says the MB/s it read).
 // Usage: node bench/page_tree.mjs [PATTERN] [TREE=build/bench-data/tree]
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startServer } from '../tests/browser/harness.mjs';
+import { treeFiles } from './tree-files.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pattern = process.argv[2] || '{ $.eventName = ConsoleLogin }';
 const tree = process.argv[3] || join(root, 'build/bench-data/tree');
-if (!existsSync(tree)) throw new Error(`no tree at ${tree}: run bench/cloudtrail-tree.sh first`);
-const files = [];
-(function walk(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (p.endsWith('.json.gz')) files.push(p);
-  }
-})(tree);
+const files = treeFiles(tree);
 
 const server = await startServer();
 const browser = await launchBrowser();

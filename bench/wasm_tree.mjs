@@ -4,7 +4,8 @@
 // the files already inflated (the engine alone). Prints MB/s of inflated
 // JSON for each, over a whole tree (bench/cloudtrail-tree.sh builds it).
 // usage: node bench/wasm_tree.mjs PATTERN DIR
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { treeFiles } from './tree-files.mjs';
 import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join, dirname, resolve } from 'node:path';
@@ -16,8 +17,7 @@ const createCwlf = createRequire(import.meta.url)(join(wasmDir, 'cwlf.js'));
 const cwlf = await createCwlf({ wasmBinary: readFileSync(join(wasmDir, 'cwlf.wasm')) });
 const [pattern, dir] = process.argv.slice(2);
 
-const walk = (d) => readdirSync(d).sort().flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const files = walk(dir).filter((f) => f.endsWith('.gz')).map((f) => readFileSync(f));
+const files = treeFiles(dir).map((f) => readFileSync(f));
 const inflatedFiles = files.map((f) => gunzipSync(f));
 const total = inflatedFiles.reduce((s, b) => s + b.length, 0);
 
